@@ -1,0 +1,1 @@
+"""Per-article analysis: no I/O, plain data in and out."""

@@ -1,0 +1,30 @@
+"""Turning one `Article` into a `Briefing`."""
+
+from __future__ import annotations
+
+from brief.analysis.blocks import split_blocks
+from brief.analysis.headline import derive_headline
+from brief.analysis.sentences import split_sentences
+from brief.analysis.summary import summarise
+from brief.model import Article, Briefing
+
+
+def analyse(article: Article) -> Briefing:
+    text = article.text
+    blocks = split_blocks(text)
+    sentences = split_sentences(text, blocks)
+    sentence_texts = [text[s.start : s.end] for s in sentences]
+    subheads = [text[b.start : b.end] for b in blocks if b.kind == "subhead"]
+    related = tuple(text[b.start : b.end] for b in blocks if b.kind == "furniture")
+    headline = article.title or derive_headline(sentence_texts, subheads)
+    return Briefing(
+        article=article,
+        headline=headline,
+        summary=summarise(sentence_texts),
+        date=article.date,
+        date_inferred=False,
+        source=article.source or "",
+        blocks=blocks,
+        sentences=sentences,
+        related=related,
+    )

@@ -1,0 +1,119 @@
+"""The `brief` command. Only `brief` with no subcommand imports Textual."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+
+import click
+
+from brief import __version__
+
+_STARTED = time.perf_counter()  # start-up time is reported by the app once it has painted
+
+
+class _DefaultGroup(click.Group):
+    """`brief [PATH...]` opens the reader; `brief list …` etc. run subcommands."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["read", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str, status: int = 2) -> None:
+    click.echo(f"brief: error: {message}", err=True)
+    sys.exit(status)
+
+
+def _corpus(paths: tuple[str, ...]):
+    from brief.pipeline import build_corpus
+    from brief.sources import SourceError
+
+    try:
+        corpus = build_corpus(paths)
+    except SourceError as exc:
+        _fail(str(exc))
+    for problem in corpus.problems:
+        click.echo(f"brief: {problem}", err=True)
+    return corpus
+
+
+def _dump(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="brief", message="%(prog)s %(version)s")
+def main() -> None:
+    """brief: news briefings in your terminal.
+
+    \b
+    brief [PATH...]            open the reader (the bundled seeds when no PATH)
+    brief list [--json] PATH   list briefings
+    brief threads --json PATH  story threads with their events
+
+    PATH is a file (.txt, .md, .jsonl, .json) or a folder, read recursively.
+    """
+
+
+@main.command("read")
+@click.argument("paths", nargs=-1, type=click.Path())
+def read_command(paths: tuple[str, ...]) -> None:
+    """Open the reader on PATHS (the bundled seeds when none)."""
+    import os
+
+    for path in paths:  # checked before the UI starts, so the error stays one clean line
+        if not os.path.exists(path):
+            _fail(f"{path}: no such file or directory")
+    from brief.ui.app import run
+
+    run(list(paths), started=_STARTED)
+
+
+@main.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
+@click.argument("paths", nargs=-1, type=click.Path())
+def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
+    """List briefings, newest first."""
+    from brief.jsonout import briefing_json
+
+    corpus = _corpus(paths)
+    if as_json:
+        _dump([briefing_json(b) for b in corpus.briefings])
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    title_width = max(20, width - 10 - 2 - 14 - 2)
+    click.echo(f"{'DATE':<10}  {'SOURCE':<14}  HEADLINE")
+    for b in corpus.briefings:
+        date = (("≈" if b.date_inferred else "") + b.date) if b.date else "undated"
+        source = (b.source or "")[:14]
+        headline = b.headline if len(b.headline) <= title_width else b.headline[: title_width - 1] + "…"
+        click.echo(f"{date:<10}  {source:<14}  {headline}")
+    click.echo(f"{len(corpus.briefings):,} briefings", err=True)
+
+
+@main.command("threads")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
+@click.argument("paths", nargs=-1, type=click.Path())
+def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
+    """Story threads and their events, oldest article first."""
+    from brief.jsonout import thread_json
+
+    corpus = _corpus(paths)
+    if as_json:
+        _dump([thread_json(t) for t in corpus.threads])
+        return
+    by_id = {b.id: b for b in corpus.briefings}
+    for t in corpus.threads:
+        click.echo(f"{t.title}  ({len(t.articles)} articles, {len(t.events)} events)")
+        for e in t.events:
+            click.echo(f"  {e.date or 'undated':<10}  {e.title}  [{len(e.articles)}]")
+    click.echo(f"{len(corpus.threads):,} threads over {len(by_id):,} briefings", err=True)
+
+
+if __name__ == "__main__":
+    main()
