@@ -5,7 +5,8 @@ from __future__ import annotations
 from brief.analysis.blocks import split_blocks
 from brief.analysis.headline import derive_headline
 from brief.analysis.sentences import split_sentences
-from brief.analysis.summary import summarise
+from brief.analysis.summary import clean_sentence, summarise
+from brief.analysis.textdates import find_dates
 from brief.model import Article, Briefing
 
 
@@ -16,7 +17,7 @@ def analyse(article: Article) -> Briefing:
     sentence_texts = [text[s.start : s.end] for s in sentences]
     subheads = [text[b.start : b.end] for b in blocks if b.kind == "subhead"]
     related = tuple(text[b.start : b.end] for b in blocks if b.kind == "furniture")
-    headline = article.title or derive_headline(sentence_texts, subheads)
+    headline = article.title or derive_headline([clean_sentence(s) for s in sentence_texts[:3]], subheads)
     return Briefing(
         article=article,
         headline=headline,
@@ -27,4 +28,5 @@ def analyse(article: Article) -> Briefing:
         blocks=blocks,
         sentences=sentences,
         related=related,
+        dates=find_dates(text, article.date),
     )
