@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief.analysis.briefing import analyse
-from brief.model import Briefing, Thread
+from brief.model import Article, Briefing, Thread
 from brief.resources import seeds_dir
 from brief.sources import load
+from brief.store import Store
 from brief.threads import build_threads
 
 
@@ -31,9 +32,19 @@ def sort_briefings(briefings: list[Briefing]) -> list[Briefing]:
     return dated + [b for b in by_name if not b.date]
 
 
-def build_corpus(paths: Sequence[str | Path]) -> Corpus:
+def analyse_all(articles: list[Article], store: Store | None = None) -> list[Briefing]:
+    """Briefings for `articles`, taking unchanged ones from the cache and caching the rest."""
+    cached = store.cached(articles) if store else {}
+    fresh = [analyse(a) for a in articles if a.id not in cached]
+    if store and fresh:
+        store.save(fresh)
+    by_id = {b.id: b for b in fresh} | cached
+    return [by_id[a.id] for a in articles]
+
+
+def build_corpus(paths: Sequence[str | Path], store: Store | None = None) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty)."""
     loaded = load(default_paths(paths))
-    briefings = [analyse(a) for a in loaded.articles]
+    briefings = analyse_all(loaded.articles, store)
     briefings, threads = build_threads(briefings)
     return Corpus(briefings=sort_briefings(briefings), threads=threads, problems=loaded.problems)

@@ -1,0 +1,49 @@
+"""The cache: a second run on unchanged input re-analyses nothing and gives the same briefings."""
+
+from __future__ import annotations
+
+import brief.pipeline as pipeline
+from brief.pipeline import build_corpus
+from brief.store import Store
+
+
+def test_second_build_reanalyses_nothing(tmp_path, monkeypatch):
+    store = Store(tmp_path / "cache.sqlite3")
+    first = build_corpus([], store=store)
+    calls = []
+    real = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", lambda a: calls.append(a.id) or real(a))
+    second = build_corpus([], store=store)
+    assert calls == []
+    assert [(b.id, b.headline, b.summary, b.mentions, b.quotes, b.date) for b in second.briefings] == [
+        (b.id, b.headline, b.summary, b.mentions, b.quotes, b.date) for b in first.briefings
+    ]
+
+
+def test_changed_article_is_reanalysed(tmp_path, monkeypatch):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The harbour reopened on Monday. Ships returned at dawn.")
+    (folder / "b.txt").write_text("The council met on Tuesday. It approved the budget.")
+    store = Store(tmp_path / "cache.sqlite3")
+    build_corpus([folder], store=store)
+    (folder / "b.txt").write_text("The council met on Wednesday. It rejected the budget.")
+    calls = []
+    real = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", lambda a: calls.append(a.text) or real(a))
+    build_corpus([folder], store=store)
+    assert calls == ["The council met on Wednesday. It rejected the budget."]
+
+
+def test_read_starred_and_saved_searches_persist(tmp_path):
+    path = tmp_path / "cache.sqlite3"
+    store = Store(path)
+    store.set_read("a")
+    store.set_starred("b", True)
+    store.set_starred("a", False)
+    store.save_search("russia", "@putin where:minsk")
+    again = Store(path)
+    assert again.state() == ({"a"}, {"b"})
+    assert again.saved_searches() == [("russia", "@putin where:minsk")]
+    again.delete_search("russia")
+    assert again.saved_searches() == []
