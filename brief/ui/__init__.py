@@ -1,0 +1,1 @@
+"""The Textual reader. Nothing outside brief/ui/ imports Textual."""

@@ -1,0 +1,183 @@
+"""The reader: a header with the count, the virtual card list, the reading pane, a footer.
+
+Paint first, analyse after: the app mounts with "Loading…", then `build_corpus` runs in a
+thread worker and posts the result back as a `CorpusLoaded` message.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, Input
+
+from brief.model import Briefing
+from brief.pipeline import Corpus, build_corpus
+from brief.resources import styles_dir
+from brief.ui.briefing_list import BriefingList
+from brief.ui.filtering import filter_briefings
+from brief.ui.help_screen import HelpScreen
+from brief.ui.labels import count_label
+from brief.ui.reading_pane import ReadingPane
+
+DEFAULT_THEME = "tokyo-night"
+THEME_ENV = "BRIEF_THEME"  # e.g. BRIEF_THEME=ansi-dark for a terminal's own 16 colours
+
+
+class CorpusLoaded(Message):
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+
+class FilterInput(Input):
+    BINDINGS = [
+        Binding("enter", "done", "Keep filter", id="filter.keep"),
+        Binding("escape", "app.back", "Clear filter", id="filter.clear"),
+    ]
+
+    def action_done(self) -> None:
+        self.app.query_one(BriefingList).focus()
+
+
+class BriefApp(App[None]):
+    CSS_PATH = str(styles_dir() / "brief.tcss")
+    TITLE = "brief"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("/", "search", "Filter", id="search"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("tab", "switch_pane", "Switch pane", show=False, id="switch"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str] = (),
+        *,
+        briefings: Sequence[Briefing] | None = None,
+        started: float | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.preloaded = briefings
+        self.started = time.perf_counter() if started is None else started
+        self.startup_ms: float | None = None
+        self.all_briefings: list[Briefing] = []
+        self.problems: list[str] = []
+        self.animation_level = "none"  # nothing moves on its own: kinder over SSH
+        wanted = theme or os.environ.get(THEME_ENV) or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="list-column"):
+                yield FilterInput(placeholder="Filter headlines, sources, people…", id="filter")
+                yield BriefingList(id="briefings")
+            yield ReadingPane(id="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Loading…"
+        self.query_one("#filter", Input).cursor_blink = False
+        self.query_one(BriefingList).focus()
+        self.call_after_refresh(self._painted)
+        if self.preloaded is not None:
+            self._show_corpus(list(self.preloaded), [])
+        else:
+            self.load_corpus()
+
+    def _painted(self) -> None:
+        self.startup_ms = (time.perf_counter() - self.started) * 1000
+        self.log.info(f"first paint after {self.startup_ms:.0f} ms")
+
+    # --- loading --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        self.post_message(CorpusLoaded(build_corpus(self.paths)))
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self._show_corpus(message.corpus.briefings, message.corpus.problems)
+
+    def _show_corpus(self, briefings: list[Briefing], problems: list[str]) -> None:
+        self.all_briefings = briefings
+        self.problems = problems
+        self.sub_title = count_label(len(briefings))
+        self.query_one(BriefingList).set_briefings(briefings, empty_message="No briefings found.")
+        self.query_one(ReadingPane).show(briefings[0] if briefings else None, "No briefings to read.")
+        if problems:
+            shown = "\n".join(problems[:5]) + (f"\n… and {len(problems) - 5} more" if len(problems) > 5 else "")
+            title = f"Skipped {count_label(len(problems), 'file')}"
+            self.notify(shown, title=title, severity="warning", timeout=15, markup=False)
+
+    # --- filter ---------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#list-column").add_class("filtering")
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        shown = filter_briefings(self.all_briefings, event.value) if event.value else self.all_briefings
+        total = count_label(len(self.all_briefings))
+        self.sub_title = f"{len(shown):,} of {total}" if event.value else total
+        self.query_one(BriefingList).set_briefings(shown, empty_message=f"Nothing matches “{event.value}”.")
+
+    def _close_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.value = ""  # the Changed handler restores the full list
+        self.query_one("#list-column").remove_class("filtering")
+
+    # --- moving between list and pane -----------------------------------------
+
+    @on(BriefingList.Opened)
+    def _open(self, event: BriefingList.Opened) -> None:
+        self.query_one(ReadingPane).show(event.briefing)
+        self.screen.add_class("reading")  # in one-column layouts the pane replaces the list
+        self.query_one(ReadingPane).focus()
+
+    def action_back(self) -> None:
+        briefing_list = self.query_one(BriefingList)
+        if self.query_one("#list-column").has_class("filtering") and (
+            self.focused is self.query_one("#filter") or self.focused is briefing_list
+        ):
+            self._close_filter()
+        self.screen.remove_class("reading")
+        briefing_list.focus()
+
+    def action_switch_pane(self) -> None:
+        if self.focused is self.query_one(ReadingPane):
+            self.action_back()
+        else:
+            self.screen.add_class("reading")
+            self.query_one(ReadingPane).focus()
+
+    def action_help(self) -> None:
+        sections = [
+            ("Everywhere", self.BINDINGS),
+            ("Briefing list", BriefingList.BINDINGS),
+            ("Reading pane", ReadingPane.BINDINGS),
+            ("Filter", FilterInput.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+
+def run(paths: list[str], started: float) -> None:
+    """Entry point used by `brief [PATH...]`."""
+    app = BriefApp(paths, started=started)
+    app.run()
+    # Skipped files were shown as a notification; keep them visible after the screen is gone.
+    for problem in app.problems:
+        print(f"brief: {problem}", file=sys.stderr)

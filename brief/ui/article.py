@@ -1,0 +1,86 @@
+"""The reading pane's text: headline, key quotes, the article by blocks, related links.
+
+Built as Rich `Text` with explicit styles; article text is never parsed as markup.
+Mentions are highlighted by entity type using offsets into `Article.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.style import Style
+from rich.text import Text
+
+from brief.model import Block, Briefing
+from brief.ui.card import one_line
+from brief.ui.labels import date_label
+
+
+@dataclass(frozen=True)
+class ArticleStyles:
+    headline: Style = Style(bold=True)
+    meta: Style = Style(dim=True)
+    section: Style = Style(bold=True)
+    subhead: Style = Style(bold=True)
+    furniture: Style = Style(dim=True)
+    speaker: Style = Style(bold=True)
+    quote: Style = Style(italic=True)
+    entities: dict[str, Style] = field(default_factory=dict)
+
+
+def _body_blocks(briefing: Briefing) -> tuple[Block, ...]:
+    text = briefing.article.text
+    return briefing.blocks or ((Block("para", 0, len(text)),) if text.strip() else ())
+
+
+def _highlighted(briefing: Briefing, block: Block, styles: ArticleStyles, base: Style) -> Text:
+    # Newlines inside a block become spaces (same length), so mention offsets still line up.
+    chunk = briefing.article.text[block.start : block.end].replace("\n", " ")
+    text = Text(chunk, style=base)
+    for mention in briefing.mentions:
+        style = styles.entities.get(mention.type)
+        if style is None or mention.end <= block.start or mention.start >= block.end:
+            continue
+        text.stylize(style, max(0, mention.start - block.start), min(len(chunk), mention.end - block.start))
+    return text
+
+
+def _related(briefing: Briefing) -> list[str]:
+    text = briefing.article.text
+    links = [one_line(text[b.start : b.end]) for b in briefing.blocks if b.kind == "furniture"]
+    links += [one_line(r) for r in briefing.related]
+    return list(dict.fromkeys(link for link in links if link))
+
+
+def _section(title: str, lines: list[Text], styles: ArticleStyles) -> Text:
+    """A heading with its lines directly under it (no blank lines between)."""
+    return Text("\n").join([Text(title, style=styles.section), *lines])
+
+
+def _quote_line(speaker: str, words: str, styles: ArticleStyles) -> Text:
+    line = Text("  ")
+    line.append(one_line(speaker), style=styles.speaker)
+    line.append(": ")
+    line.append(f"“{one_line(words)}”", style=styles.quote)
+    return line
+
+
+def article_text(briefing: Briefing, styles: ArticleStyles) -> Text:
+    """Everything the reading pane shows for one briefing, paragraphs separated by blank lines."""
+    meta = date_label(briefing) + (f" · {one_line(briefing.source)}" if briefing.source else "")
+    parts = [Text("\n").join([Text(one_line(briefing.headline), style=styles.headline), Text(meta, style=styles.meta)])]
+
+    if briefing.quotes:
+        quotes = [_quote_line(q.speaker, q.text, styles) for q in briefing.quotes]
+        parts.append(_section("Key quotes", quotes, styles))
+
+    for block in _body_blocks(briefing):
+        if block.kind == "subhead":
+            parts.append(_highlighted(briefing, block, styles, styles.subhead))
+        elif block.kind != "furniture":  # furniture is listed under Related instead
+            parts.append(_highlighted(briefing, block, styles, Style()))
+
+    related = _related(briefing)
+    if related:
+        parts.append(_section("Related", [Text(f"  {link}", style=styles.furniture) for link in related], styles))
+    return Text("\n\n").join(parts)

@@ -1,0 +1,33 @@
+"""Short human labels for dates and counts (plain strings, no Textual)."""
+
+from __future__ import annotations
+
+from brief.model import Briefing
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def human_date(iso: str) -> str:
+    """`2025-06-27` -> `27 Jun 2025`; partial dates degrade (`2025-06` -> `Jun 2025`); junk is shown as given."""
+    parts = iso.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return iso
+    if len(numbers) == 3 and 1 <= numbers[1] <= 12:
+        return f"{numbers[2]} {_MONTHS[numbers[1] - 1]} {numbers[0]}"
+    if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+        return f"{_MONTHS[numbers[1] - 1]} {numbers[0]}"
+    return iso
+
+
+def date_label(briefing: Briefing) -> str:
+    """What a card shows for the date: `8 Nov 2024`, `≈ 27 Jun 2025` when inferred, or `undated`."""
+    if not briefing.date:
+        return "undated"
+    label = human_date(briefing.date)
+    return f"≈ {label}" if briefing.date_inferred else label
+
+
+def count_label(count: int, noun: str = "briefing") -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
