@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from brief.analysis.blocks import split_blocks
 from brief.analysis.headline import derive_headline
+from brief.analysis.quotes import find_quotes
 from brief.analysis.sentences import split_sentences
 from brief.analysis.summary import clean_sentence, summarise
 from brief.analysis.textdates import find_dates
@@ -28,5 +29,6 @@ def analyse(article: Article) -> Briefing:
         blocks=blocks,
         sentences=sentences,
         related=related,
+        quotes=find_quotes(text, blocks, sentences, ()),  # TODO: pass the entity mentions once they exist
         dates=find_dates(text, article.date),
     )
