@@ -1,19 +1,316 @@
-"""Linking briefings into events and threads (no I/O)."""
+"""Linking briefings into events and story threads; timelines and what each event adds (no I/O).
+
+Two levels (see DESIGN.md). An *event* is one happening: articles whose
+distinctive words and names agree and whose dates (given or written in the
+text) are close. A *thread* is one developing story: events whose salient
+names agree, at any distance in time. Both levels are average-link clusterings
+over sparse similarity graphs; candidate pairs come from inverted indexes
+(`brief.linking.index`), so adding articles never compares every pair.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import hashlib
+import math
+from datetime import date
+from collections import Counter
+from dataclasses import dataclass, replace
 
-from brief.model import Briefing, Event, Thread
+from brief.analysis.textdates import full_dates, resolve_partial
+from brief.linking.cluster import average_link
+from brief.linking.features import Features, features, words
+from brief.linking.index import NAME, Index
+from brief.model import Briefing, Event, Quote, Thread
+
+NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
+EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
+THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
+NOVEL_OVERLAP = 0.5  # a sentence is new when less than this share of its words was said before
+
+
+def date_factor(fa: Features, fb: Features) -> float:
+    """How much the dates of two articles support their being one happening."""
+    a, b = fa.dates, fb.dates
+    if a and b:
+        gap = min(abs(x - y) for x in a for y in b)
+    elif (a or fa.year_days) and (b or fb.year_days) and (fa.year_days or fb.year_days):
+        # a year is missing: compare days of the year, across new year
+        ya = fa.year_days + tuple(_year_day(d) for d in a)
+        yb = fb.year_days + tuple(_year_day(d) for d in b)
+        gap = min(min(abs(x - y), 365 - abs(x - y)) for x in ya for y in yb)
+    else:
+        return 1.0
+    if gap <= 3:
+        return 1.15
+    if gap <= 14:
+        return 1.0
+    if gap <= 60:
+        return 0.6
+    return 0.3
+
+
+def _year_day(ordinal: int) -> int:
+    return date.fromordinal(ordinal).timetuple().tm_yday
+
+
+def shared_neighbours(n: int, edges: dict[tuple[int, int], float], k: int) -> dict[tuple[int, int], float]:
+    """For each edge, the share of the two ends' k nearest neighbours (each counting itself) they have in common."""
+    near: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    for (a, b), s in edges.items():
+        near[a].append((s, b))
+        near[b].append((s, a))
+    top = [{i, *(j for _, j in sorted(near[i], key=lambda sj: (-sj[0], sj[1]))[:k])} for i in range(n)]
+    return {(a, b): len(top[a] & top[b]) / (k + 1) for a, b in edges}
+
+
+def _event_counts(f: Features) -> Counter[str]:
+    counts = Counter(f.words)
+    for name, c in f.names.items():
+        counts[NAME + name] += c
+    return counts
+
+
+class Threader:
+    """Incremental state: add briefings in batches, read events and threads at any time."""
+
+    def __init__(self) -> None:
+        self.words = Index()  # words and names: which articles report the same happening
+        self.names = Index(top_terms=12, block_terms=8, keep=30, floor=0.05, name_boost=1.0)
+        self.features: list[Features] = []
+        self.briefings: list[Briefing] = []
+
+    def add(self, briefings: list[Briefing]) -> None:
+        batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
+        feats = [features(b) for b in batch]
+        self.words.add(_event_counts(f) for f in feats)
+        self.names.add(Counter({NAME + n: c for n, c in f.names.items()}) for f in feats)
+        self.features.extend(feats)
+        self.briefings.extend(batch)
+
+    def event_labels(self) -> list[int]:
+        """Articles clustered on shared nearest neighbours.
+
+        Raw similarities run higher in some stories than in others (long agency copy,
+        short blog posts); whether two articles have the same nearest neighbours does
+        not, so one threshold serves every story (Jarvis & Patrick's shared-neighbour idea).
+        """
+        feats = self.features
+        factor = {pair: date_factor(feats[pair[0]], feats[pair[1]]) for pair in self.words.edges}
+        edges = {pair: s * factor[pair] for pair, s in self.words.edges.items()}
+        shared = shared_neighbours(len(feats), edges, NEIGHBOURS)
+        # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
+        shared = {pair: s * (factor[pair] if factor[pair] < 0.5 else 1.0) for pair, s in shared.items()}
+        return average_link(len(feats), shared, EVENT_THRESHOLD)
+
+    def thread_labels(self, events: list[int]) -> list[int]:
+        """Thread label of each article, by clustering events on their name profiles."""
+        groups: dict[int, list[int]] = {}
+        for doc, ev in enumerate(events):
+            groups.setdefault(ev, []).append(doc)
+        order = sorted(groups)
+        number = {ev: i for i, ev in enumerate(order)}
+        profiles = []
+        for ev in order:
+            total: Counter[str] = Counter()
+            for doc in groups[ev]:
+                total.update(self.names.vectors[doc])
+            norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+            profiles.append({t: w / norm for t, w in total.items()})
+        pairs = {tuple(sorted((number[events[a]], number[events[b]]))) for a, b in self.names.edges}
+        edges = {}
+        for a, b in pairs:
+            if a != b:
+                pa, pb = profiles[a], profiles[b]
+                if len(pb) < len(pa):
+                    pa, pb = pb, pa
+                edges[(a, b)] = sum(w * pb.get(t, 0.0) for t, w in pa.items())
+        labels = average_link(len(order), edges, THREAD_THRESHOLD)
+        return [order[labels[number[ev]]] for ev in events]
+
+    def result(self) -> tuple[list[Briefing], list[Thread]]:
+        events = self.event_labels()
+        threads = self.thread_labels(events)
+        return assemble(self.briefings, self.features, events, threads)
 
 
 def build_threads(briefings: list[Briefing]) -> tuple[list[Briefing], list[Thread]]:
-    """Every briefing in its own event and thread; returns briefings with ids filled in."""
-    out: list[Briefing] = []
-    threads: list[Thread] = []
-    for b in briefings:
-        tid = f"t-{b.id}"
-        event = Event(id=f"e-{b.id}", date=b.date, title=b.headline, articles=(b.id,))
-        threads.append(Thread(id=tid, title=b.headline, articles=(b.id,), events=(event,)))
-        out.append(replace(b, thread=tid, event=event.id))
+    """Every briefing in one event, every event in one thread; returns briefings with ids and dates filled in."""
+    threader = Threader()
+    threader.add(briefings)
+    out, threads = threader.result()
+    order = {b.id: i for i, b in enumerate(briefings)}
+    out.sort(key=lambda b: order[b.id])
     return out, threads
+
+
+# --- assembling the result -------------------------------------------------
+
+
+def _stable_id(prefix: str, member: str) -> str:
+    return prefix + hashlib.sha1(member.encode("utf-8")).hexdigest()[:12]
+
+
+def _oldest_first(b: Briefing) -> tuple[str, str]:
+    return (b.date or "9999-99-99", b.id)
+
+
+def infer_date(b: Briefing, anchors: list[str]) -> str | None:
+    """An undated article's latest explicit date, a missing year taken from its thread's dated `anchors`."""
+    candidates = full_dates(b.dates)
+    for m in b.dates:
+        if m.entity.startswith("--") and (resolved := resolve_partial(m.entity, anchors)):
+            candidates.append(resolved)
+    return max(candidates) if candidates else None
+
+
+def _central(members: list[int], feats: list[Features], briefings: list[Briefing]) -> Briefing:
+    """The member whose words best represent the group (most shared with the others)."""
+    pool: Counter[str] = Counter()
+    for i in members:
+        pool.update(set(feats[i].words))
+    def score(i: int) -> tuple[float, str]:
+        own = set(words(briefings[i].headline))
+        return (-sum(pool[w] for w in own) / (1 + len(own)) ** 0.5, briefings[i].id)
+    return briefings[min(members, key=score)]
+
+
+def _display_names(members: list[int], feats: list[Features], briefings: list[Briefing]) -> list[str]:
+    """Names of a group, most salient first (mentioned by most members, then most often)."""
+    spread: Counter[str] = Counter()
+    volume: Counter[str] = Counter()
+    surface: dict[str, Counter[str]] = {}
+    for i in members:
+        canonical = {e.name.lower(): e.name for e in briefings[i].entities}
+        text = briefings[i].article.text
+        for name, c in feats[i].names.items():
+            spread[name] += 1
+            volume[name] += c
+            if name in canonical:
+                surface.setdefault(name, Counter())[canonical[name]] += c
+            else:
+                at = text.lower().find(name)
+                form = text[at : at + len(name)] if at >= 0 else name.title()
+                surface.setdefault(name, Counter())[form] += c
+    need = max(1, len(members) // 2)
+    ranked = sorted(spread, key=lambda n: (-spread[n], -volume[n], n))
+    salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
+    return [surface[n].most_common(1)[0][0] for n in salient]
+
+
+def _key_phrase(members: list[int], feats: list[Features], names: list[str]) -> str:
+    """The words most shared by a group's articles, leaving out the words of its names."""
+    in_names = {w for n in names for w in words(n)}
+    spread: Counter[str] = Counter()
+    for i in members:
+        spread.update(w for w in feats[i].words if w not in in_names and not w.isdigit())
+    return ", ".join(w for w, _ in sorted(spread.items(), key=lambda wc: (-wc[1], wc[0]))[:3])
+
+
+def assemble(briefings: list[Briefing], feats: list[Features], events: list[int], threads: list[int]):
+    by_thread: dict[int, list[int]] = {}
+    for i, t in enumerate(threads):
+        by_thread.setdefault(t, []).append(i)
+    out = list(briefings)
+    # Undated articles take a date from their text, resolved against their thread.
+    for members in by_thread.values():
+        anchors = [briefings[i].date for i in members if briefings[i].date]
+        for i in members:
+            b = briefings[i]
+            if not b.date and (inferred := infer_date(b, anchors)):
+                out[i] = replace(b, date=inferred, date_inferred=True)
+    result: list[Thread] = []
+    for members in by_thread.values():
+        members.sort(key=lambda i: _oldest_first(out[i]))
+        by_event: dict[int, list[int]] = {}
+        for i in members:
+            by_event.setdefault(events[i], []).append(i)
+        thread_events = []
+        for ev_members in by_event.values():
+            first = out[ev_members[0]]
+            given = sorted(out[i].date for i in ev_members if out[i].date and not out[i].date_inferred)
+            dated = sorted(out[i].date for i in ev_members if out[i].date)
+            event = Event(
+                id=_stable_id("e-", first.id),
+                date=(given or dated or [None])[0],
+                title=_central(ev_members, feats, out).headline,
+                articles=tuple(out[i].id for i in ev_members),
+            )
+            thread_events.append(event)
+            for i in ev_members:
+                out[i] = replace(out[i], event=event.id)
+        thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
+        tid = _stable_id("t-", out[members[0]].id)
+        names = _display_names(members, feats, out)
+        phrase = _key_phrase(members, feats, names)
+        title = ", ".join(names[:2]) + (f": {phrase}" if phrase else "") if names else _central(members, feats, out).headline
+        result.append(Thread(id=tid, title=title, articles=tuple(out[i].id for i in members),
+                             entities=tuple(names[:8]), events=tuple(thread_events)))
+        for i in members:
+            out[i] = replace(out[i], thread=tid)
+    result.sort(key=lambda t: (min((e.date or "9999") for e in t.events), t.id), reverse=False)
+    return out, result
+
+
+# --- plain data for the reader ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    event: Event
+    briefings: tuple[Briefing, ...]  # oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class EventNews:
+    """What one event adds to its thread: sentences, names and quotes no earlier event had."""
+
+    event: Event
+    sentences: tuple[tuple[str, int, int, str], ...]  # (briefing id, start, end, text)
+    entities: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+
+
+def timeline(thread: Thread, briefings_by_id: dict[str, Briefing]) -> list[TimelineEntry]:
+    """The thread's events, oldest to newest, each with its briefings oldest first."""
+    entries = []
+    for event in sorted(thread.events, key=lambda e: (e.date or "9999-99-99", e.id)):
+        members = sorted((briefings_by_id[a] for a in event.articles if a in briefings_by_id), key=_oldest_first)
+        entries.append(TimelineEntry(event=event, briefings=tuple(members)))
+    return entries
+
+
+def whats_new(thread: Thread, briefings: list[Briefing] | dict[str, Briefing]) -> list[EventNews]:
+    """For each event, oldest first, what it adds to the events before it.
+
+    A sentence is new when less than NOVEL_OVERLAP of its content words appeared in
+    earlier events (or earlier in this event: several outlets repeat each other).
+    """
+    by_id = briefings if isinstance(briefings, dict) else {b.id: b for b in briefings}
+    seen_words: set[str] = set()
+    seen_names: set[str] = set()
+    seen_quotes: set[str] = set()
+    out = []
+    for entry in timeline(thread, by_id):
+        sentences, names, quotes = [], [], []
+        event_words: set[str] = set()
+        for b in entry.briefings:
+            text = b.article.text
+            for s in b.sentences:
+                content = set(words(text[s.start : s.end]))
+                if not content:
+                    continue
+                if len(content & (seen_words | event_words)) / len(content) < NOVEL_OVERLAP:
+                    sentences.append((b.id, s.start, s.end, text[s.start : s.end]))
+                event_words |= content
+            for e in b.entities:
+                if e.name not in seen_names and e.name not in names:
+                    names.append(e.name)
+            for q in b.quotes:
+                key = " ".join(words(q.text))
+                if key not in seen_quotes:
+                    seen_quotes.add(key)
+                    quotes.append(q)
+        seen_words |= event_words
+        seen_names.update(names)
+        out.append(EventNews(event=entry.event, sentences=tuple(sentences), entities=tuple(names), quotes=tuple(quotes)))
+    return out

@@ -1,0 +1,1 @@
+"""Helpers for threading: features, the incremental index, sparse clustering (no I/O)."""

@@ -1,0 +1,140 @@
+"""What the threader compares: distinctive words, names and dates of one briefing (no I/O).
+
+Names come from `Briefing.entities` (canonical, with counts) when the entity
+stage has filled them; otherwise from capitalised phrases in the text, with a
+lone surname folded into the full name it abbreviates ("Cheeks" -> "Maurice Cheeks").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from brief.analysis.textdates import full_dates
+from brief.model import Briefing
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|(?:19|20)\d\d")
+_NAME = re.compile(r"\b[A-Z][\w'’.&-]*[\w&](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’.&-]*[\w&])*")
+
+# Function words and newsroom furniture: they say nothing about which story this is.
+STOPWORDS = frozenset(
+    """a about above after again against all also although am an and any are aren't as at be because been
+    before being below between both but by can could did do does doing don't down during each either
+    else ever every few for from further had has have having he her here hers herself him himself his
+    how however i if in into is it its itself just least less like many may me might more most much must
+    my myself near neither never no nor not now of off often on once one only or other our ours out over
+    own per perhaps quite rather said same says say saying she should since so some still such than that
+    the their theirs them themselves then there these they this those though through thus to too toward
+    under until up upon us very was we were what when where whether which while who whom whose why will
+    with within without would yet you your yours new news told according reported report reports updated
+    posted published am pm et gmt est pst pdt edt ist news click read also more year years day days week
+    weeks time times first last two three four five six seven eight nine ten mr mrs ms dr get got make
+    made go going went come came take took see seen know known want think well back even way people
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec""".split()
+)
+_SENTENCE_STARTERS = frozenset(
+    "according after although as at before but during for from how however if in it meanwhile now on "
+    "once since so that the there these they this those though today when where while why with yet "
+    "earlier later here what who his her their our its an a".split()
+)
+
+
+def stem(word: str) -> str:
+    """A crude plural fold, enough to meet "pirates" with "pirate"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased content words of `text`, plurals folded, function words dropped."""
+    out = []
+    for raw in _WORD.findall(text):
+        w = raw.lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 2 and w not in STOPWORDS:
+            out.append(stem(w))
+    return out
+
+
+def text_names(text: str) -> Counter[str]:
+    """Capitalised phrases as a fallback for named entities, surnames folded into full names."""
+    found: Counter[str] = Counter()
+    for m in _NAME.finditer(text):
+        parts = m.group().split()
+        while parts and parts[0].lower() in _SENTENCE_STARTERS | STOPWORDS:
+            parts.pop(0)
+        if parts and parts[-1].endswith(("'s", "’s")):
+            parts[-1] = parts[-1][:-2]
+        if not parts or len(parts) == 1 and parts[0].endswith("ing"):
+            continue  # "Emphasising", "Reiterating": participles opening a sentence
+        if len(parts) == 1 and (len(parts[0]) < 3 or parts[0].isupper() and len(parts[0]) > 6):
+            continue  # initials and SHOUTED headline words are not names
+        found[" ".join(parts).rstrip(".").lower()] += 1
+    full = [n for n in found if " " in n]
+    folded: Counter[str] = Counter()
+    for name, count in found.items():
+        if " " not in name:
+            longer = [f for f in full if f.endswith(" " + name) or f.startswith(name + " ")]
+            if longer:
+                name = max(longer, key=lambda f: (found[f], f))
+        folded[name] += count
+    return folded
+
+
+LEAD_SENTENCES = 3
+LEAD_BOOST = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Raw counts for one briefing; weighting happens in the index, which knows the corpus."""
+
+    id: str
+    words: Counter[str]
+    names: Counter[str]
+    dates: tuple[int, ...]  # day ordinals of complete dates: the article's own and those in its text
+    headline: str
+    year_days: tuple[int, ...] = ()  # days of the year (1-366) of year-less dates ("on June 27")
+
+
+def features(b: Briefing) -> Features:
+    text = b.article.text
+    counts = Counter(words(text))
+    lead_end = b.sentences[LEAD_SENTENCES - 1].end if len(b.sentences) >= LEAD_SENTENCES else len(text)
+    for w in words(b.headline + "\n" + text[:lead_end]):  # the lead says what happened; the rest is background
+        counts[w] += LEAD_BOOST
+    if b.entities:
+        names = Counter({e.name.lower(): e.count for e in b.entities})
+    else:
+        names = text_names(b.headline + "\n" + text)
+    days = set()
+    for iso in ([b.date] if b.date else []) + full_dates(b.dates):
+        try:
+            y, m, d = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+            days.add(_ordinal(y, m, d))
+        except ValueError:
+            continue
+    year_days = {_ordinal(2000, int(m.entity[2:4]), int(m.entity[5:7])) - _ordinal(1999, 12, 31)
+                 for m in b.dates if m.entity.startswith("--")}
+    return Features(id=b.id, words=counts, names=names, dates=tuple(sorted(days)), headline=b.headline,
+                    year_days=tuple(sorted(year_days)))
+
+
+def _iso_ordinal(iso: str) -> int | None:
+    try:
+        return _ordinal(int(iso[:4]), int(iso[5:7]), int(iso[8:10]))
+    except ValueError:
+        return None
+
+
+def _ordinal(y: int, m: int, d: int) -> int:
+    from datetime import date
+
+    return date(y, m, d).toordinal()
