@@ -1,0 +1,525 @@
+"""Fuzzy search over briefings: an inverted index with field weights (no I/O, no UI).
+
+A query word is first matched against the index's vocabulary (exact, prefix
+while the user is mid-word, and typo-tolerant through rapidfuzz's OSA
+distance); only the documents posted under those terms are scored, so a
+keystroke costs work proportional to the matches, not to the corpus.
+
+    index = SearchIndex.build(briefings, threads)
+    found = index.search("putn minsk", limit=50, state={"starred": ids})
+    found.results[0].id, .score, .headline_spans, .snippet
+
+`search` only reads the index and may run in several worker threads at once;
+`add` appends under a lock, and a search running meanwhile sees either side of
+each added document, never a broken one.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import threading
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from collections import Counter, defaultdict
+from itertools import compress, islice, repeat
+from operator import add
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from brief.model import Briefing, Thread
+from brief.searchquery import Clause, ParseError, Query, parse_query
+
+__all__ = ["SearchIndex", "SearchResult", "SearchResults", "Snippet", "parse_query", "Query", "ParseError"]
+
+TOKEN_RE = re.compile(r"\w+")
+_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
+# For ASCII text, \w+ tokens are what is left, lower-cased, after every other byte becomes a space
+# (bytes.translate is several times faster than the regular expression).
+_ASCII_SPLIT = bytes(
+    (c | 0x20 if 65 <= c <= 90 else c) if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256)
+)
+
+# Postings, term -> document numbers, per field: h headline, E entity names and
+# aliases, s summary, b body, O source, P place entities (GPE/LOC), T thread title.
+# A word is posted under s or b only when no stronger field of that document has it
+# (fewer postings to build; a search only wants each document's best field anyway).
+FIELDS = "hEsbOPT"
+WORD_FIELDS = "hEsbO"
+CLAUSE_FIELDS: dict[str, dict[str, float]] = {
+    "word": {"h": 1.0, "E": 0.95, "s": 0.6, "O": 0.5, "b": 0.35},
+    "entity": {"E": 1.0},
+    "place": {"P": 1.0, "h": 0.8, "E": 0.7, "s": 0.5, "O": 0.3, "b": 0.3},
+    "source": {"O": 1.0},
+    "thread": {"T": 1.0},
+}
+PREFIX_CAP = 300  # prefix expansions kept for one word, the shortest completions first
+INITIAL_SIM = 0.75  # a one-letter word matches initials of headline words and entity names only
+PHRASE_WEIGHT = {True: 1.0, False: 0.6}  # phrase found in the headline, or elsewhere
+
+
+def _fold_table() -> dict[int, str]:
+    """Accented Latin letters to their base letter, so 'zelenskyy' finds 'Zelenskyy' and 'Łukaszenka'."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if len(base) == 1 and base != chr(code):
+            table[code] = base
+    table.update({ord("ł"): "l", ord("Ł"): "L", ord("ø"): "o", ord("Ø"): "O", ord("đ"): "d", ord("Đ"): "D"})
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text; keeps the length when it can so offsets still line up."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_FOLD))
+
+
+def terms(text: str) -> list[str]:
+    """The searchable words of `text`: folded \\w+ runs."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
+    words = TOKEN_RE.findall(text.lower())
+    joined = " ".join(words)
+    return words if joined.isascii() else fold(joined).split()  # most non-ASCII is punctuation
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """The sentence of the body where the match lies; `spans` are offsets into `text`."""
+
+    text: str
+    start: int  # offset of `text` in Article.text
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    id: str
+    score: float  # 0..1, 1 = every clause matched exactly in a headline or entity name
+    headline: str
+    date: str | None
+    headline_spans: tuple[tuple[int, int], ...] = ()  # [start, end) character ranges to highlight
+    snippet: Snippet | None = None
+
+    @property
+    def headline_positions(self) -> tuple[int, ...]:
+        return tuple(i for a, b in self.headline_spans for i in range(a, b))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: Query
+    results: tuple[SearchResult, ...] = ()
+    errors: tuple[ParseError, ...] = ()
+    total: int = 0  # matches before the limit
+
+
+State = Mapping[str, Callable[[str], bool] | Collection[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _TermMatch:
+    sim: float
+    prefix: int  # characters to highlight when matched as a prefix; 0 = the whole token
+
+
+def _typos_allowed(word: str) -> int:
+    n = len(word)
+    return 0 if n < 4 else 1 if n < 8 else 2
+
+
+class SearchIndex:
+    def __init__(self) -> None:
+        self._docs: list[Briefing] = []
+        self._dates: list[str] = []  # "" when undated, so it sorts oldest
+        self._newest_first: list[int] | None = None  # doc numbers by date, built on demand
+        self._post: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in FIELDS}
+        self._thread_ids: dict[str, list[int]] = {}
+        self._by_source: defaultdict[str, list[int]] = defaultdict(list)
+        self._thread_titles: dict[str, str] = {}
+        self._sorted: list[str] = []  # the vocabulary, for prefix look-ups
+        self._by_len: dict[int, list[str]] = {}  # the vocabulary by length, for typo look-ups
+        self._initials: dict[str, dict[int, float]] = {}  # cache for one-letter words
+        self._lock = threading.Lock()
+
+    # -- building ---------------------------------------------------------
+
+    @classmethod
+    def build(cls, briefings: Iterable[Briefing], threads: Iterable[Thread] = ()) -> SearchIndex:
+        index = cls()
+        index.add(briefings, threads)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def add(self, briefings: Iterable[Briefing], threads: Iterable[Thread] = ()) -> None:
+        """Index more briefings (and the titles of their threads)."""
+        with self._lock:
+            for t in threads:
+                self._thread_titles[t.id] = t.title
+            post = self._post
+            sizes = {f: len(p) for f, p in post.items()}
+            h_post, ent_post, s_post, b_post = (post[f] for f in "hEsb")
+            place_post, thread_post = post["P"], post["T"]
+            by_source = self._by_source
+            for b in briefings:
+                i = len(self._docs)
+                self._docs.append(b)
+                self._dates.append(b.date or "")
+                by_source[b.source].append(i)
+                # Each word once, under the best field it appears in (set arithmetic runs in C).
+                head = set(terms(b.headline))
+                names = set(terms(" ".join(n for e in b.entities for n in (e.name, *e.aliases))))
+                summary = set(terms(b.summary))
+                for term in head:
+                    h_post[term].append(i)
+                for term in names:
+                    ent_post[term].append(i)
+                seen = head | names
+                for term in summary - seen:
+                    s_post[term].append(i)
+                seen |= summary
+                for term in set(terms(b.article.text)) - seen:
+                    b_post[term].append(i)
+                if b.entities:
+                    places = " ".join(n for e in b.entities if e.type in ("GPE", "LOC") for n in (e.name, *e.aliases))
+                    for term in set(terms(places)):
+                        place_post[term].append(i)
+                if b.thread in self._thread_titles:
+                    for term in set(terms(self._thread_titles[b.thread])):
+                        thread_post[term].append(i)
+                if b.thread:
+                    self._thread_ids.setdefault(b.thread.lower(), []).append(i)
+            post["O"] = source_post = defaultdict(list)  # few distinct sources: rebuilt whole
+            for name, docs in by_source.items():
+                for term in set(terms(name)):
+                    source_post[term].extend(docs)
+            known = set(self._sorted)
+            new_terms = set()
+            for f, p in post.items():  # dicts keep insertion order: the new terms are at the end
+                new_terms.update(islice(p, sizes[f], None) if f != "O" else p)
+            new_terms -= known
+            if new_terms:
+                for term in new_terms:
+                    self._by_len.setdefault(len(term), []).append(term)
+                self._sorted = sorted(known | new_terms)  # swapped in whole: readers never see it half-built
+            self._initials = {}
+            self._newest_first = None
+
+    # -- matching terms ---------------------------------------------------
+
+    def _term_matches(self, word: str) -> dict[str, _TermMatch]:
+        """Vocabulary terms that `word` may stand for: itself, words it begins, and near misses."""
+        found: dict[str, _TermMatch] = {}
+        vocab = self._sorted
+        lo = bisect_left(vocab, word)
+        hi = bisect_left(vocab, word + "\U0010ffff", lo)
+        if hi - lo > PREFIX_CAP:
+            completions = heapq.nsmallest(PREFIX_CAP, vocab[lo:hi], key=len)
+        else:
+            completions = vocab[lo:hi]
+        for term in completions:
+            if term == word:
+                found[term] = _TermMatch(1.0, 0)
+            else:  # a longer completion scores a little less than a close one
+                found[term] = _TermMatch(round(0.7 + 0.25 * len(word) / len(term), 3), len(word))
+        typos = _typos_allowed(word)
+        if typos:
+            for length in range(len(word) - typos, len(word) + typos + 1):
+                choices = self._by_len.get(length)
+                if not choices:
+                    continue
+                for term, dist, _ in process.extract_iter(word, choices, scorer=OSA.distance, score_cutoff=typos):
+                    if dist and term not in found:
+                        found[term] = _TermMatch(0.75 if dist == 1 else 0.6, 0)
+        return found
+
+    def _initial_weights(self, letter: str) -> dict[int, float]:
+        """Documents with a headline word or entity name starting with `letter` (cached until `add`)."""
+        cache = self._initials
+        if letter not in cache:
+            vocab = self._sorted
+            lo = bisect_left(vocab, letter)
+            hi = bisect_left(vocab, letter + "\U0010ffff", lo)
+            out: dict[int, float] = {}
+            for f in "Eh":  # headline last, so its weight wins
+                field_post = self._post[f]
+                w = round(INITIAL_SIM * CLAUSE_FIELDS["word"][f], 3)
+                for term in vocab[lo:hi]:
+                    docs = field_post.get(term)
+                    if docs:
+                        out.update(zip(docs, repeat(w)))
+            cache[letter] = out
+        return cache[letter]
+
+    def _weights(self, matches: dict[str, _TermMatch], fields: Mapping[str, float]) -> dict[int, float]:
+        """doc -> best weight of any matching term in any of `fields`."""
+        pairs = []
+        for term, m in matches.items():
+            for f, fw in fields.items():
+                docs = self._post[f].get(term)
+                if docs:
+                    pairs.append((round(m.sim * fw, 3), docs))
+        if len(pairs) == 1:
+            return dict.fromkeys(pairs[0][1], pairs[0][0])
+        pairs.sort(key=lambda p: p[0])  # ascending, so the best weight is written last
+        out: dict[int, float] = {}
+        for w, docs in pairs:
+            out.update(zip(docs, repeat(w)))
+        return out
+
+    def _words_weights(self, text: str, fields: Mapping[str, float], found: list) -> dict[int, float] | None:
+        """All of `text`'s words must match; the weight is their mean. None when `text` has no words."""
+        words = terms(text)
+        if not words:
+            return None
+        per_word = []
+        for w in words:
+            if len(w) == 1 and fields is CLAUSE_FIELDS["word"]:
+                found.append({w: _TermMatch(1.0, 1)})  # highlight the initial
+                exact = self._weights({w: _TermMatch(1.0, 0)}, fields)
+                weights = dict(self._initial_weights(w))
+                weights.update(exact)
+                per_word.append(weights)
+                continue
+            matches = self._term_matches(w)
+            found.append(matches)
+            per_word.append(self._weights(matches, fields))
+        if len(per_word) == 1:
+            return per_word[0]
+        n = len(per_word)
+        return {i: round(s / n, 3) for i, s in _sum_common(per_word).items()}
+
+    def _phrase_docs(self, phrase: str) -> dict[int, float]:
+        words = terms(phrase)
+        if not words:
+            return {}
+        lists = sorted((self._exact_docs(w) for w in words), key=len)
+        common = lists[0].intersection(*lists[1:])
+        needle = " " + " ".join(words) + " "
+        out = {}
+        for i in common:
+            b = self._docs[i]
+            if needle in " " + " ".join(terms(b.headline)) + " ":
+                out[i] = PHRASE_WEIGHT[True]
+            elif any(needle in " " + " ".join(terms(t)) + " " for t in (b.summary, b.article.text, _names(b))):
+                out[i] = PHRASE_WEIGHT[False]
+        return out
+
+    def _exact_docs(self, term: str) -> set[int]:
+        docs: set[int] = set()
+        for f in WORD_FIELDS:
+            docs.update(self._post[f].get(term, ()))
+        return docs
+
+    def _excluded(self, clause: Clause) -> set[int]:
+        if clause.kind == "word":  # exact or as a prefix, since the user may still be typing it
+            out: set[int] = set()
+            vocab = self._sorted
+            for w in terms(clause.value):
+                lo = bisect_left(vocab, w)
+                for term in vocab[lo : bisect_left(vocab, w + "\U0010ffff", lo)]:
+                    out |= self._exact_docs(term)
+            return out
+        weights = self._clause_weights(clause, [])
+        return set(weights) if weights is not None else set()
+
+    def _clause_weights(self, clause: Clause, found: list) -> dict[int, float] | None:
+        if clause.kind == "phrase":
+            found.append(clause.value)
+            return self._phrase_docs(clause.value)
+        if clause.kind == "thread":
+            exact = self._thread_ids.get(clause.value.lower())
+            if exact:
+                return dict.fromkeys(exact, 1.0)
+        return self._words_weights(clause.value, CLAUSE_FIELDS[clause.kind], found)
+
+    # -- searching --------------------------------------------------------
+
+    def search(self, query: str | Query, limit: int = 50, state: State | None = None) -> SearchResults:
+        """Best matches first: match quality, then the newest. Never raises on a bad query."""
+        if isinstance(query, str):
+            query, errors = parse_query(query)
+        else:
+            errors = []
+        found: list = []  # term matches and phrases, for highlighting
+        scored: list[dict[int, float]] = []
+        excluded: set[int] = set()
+        keep: list[Callable[[int], bool]] = []
+        for clause in query.clauses:
+            if clause.kind in ("after", "before", "is"):
+                keep.append(self._filter(clause, state))
+            elif clause.negated:
+                excluded |= self._excluded(clause)
+            else:
+                weights = self._clause_weights(clause, found)
+                if weights is not None:
+                    scored.append(weights)
+        if scored:
+            totals = scored[0] if len(scored) == 1 else _sum_common(scored)
+        else:
+            totals = dict.fromkeys(range(len(self._docs)), 1.0)
+        candidates: Collection[int] = totals.keys() - excluded if excluded else totals.keys()
+        if keep:
+            candidates = [i for i in candidates if all(k(i) for k in keep)]
+        best = self._top(candidates, totals, limit)
+        n_scored = max(1, len(scored))
+        results = tuple(self._result(i, totals[i] / n_scored, found) for i in best)
+        return SearchResults(query=query, results=results, errors=tuple(errors), total=len(candidates))
+
+    def _top(self, candidates: Collection[int], totals: dict[int, float], limit: int) -> list[int]:
+        """The `limit` best candidates by score, ties going to the newest, with no Python step per candidate.
+
+        Scores take few distinct values, so count them to find the lowest score that
+        makes the cut; everything above it is few, and ties at it go by date.
+        """
+        if limit <= 0 or not candidates:
+            return []
+        pool = candidates if isinstance(candidates, list) else list(candidates)
+        scores = list(map(totals.__getitem__, pool))
+        levels = Counter(scores)
+        count = 0
+        for cut in sorted(levels, reverse=True):
+            count += levels[cut]
+            if count >= limit:
+                break
+        dates = self._dates
+        above = list(compress(pool, map(cut.__lt__, scores)))
+        above.sort(key=lambda i: (totals[i], dates[i], -i), reverse=True)
+        tied = list(compress(pool, map(cut.__eq__, scores)))
+        need = limit - len(above)
+        if len(tied) <= 20 * need + 1000:
+            tied.sort()
+            tied.sort(key=dates.__getitem__, reverse=True)  # stable: same day, lower number first
+            return above + tied[:need]
+        if self._newest_first is None:  # racing threads may both build it; they build the same list
+            self._newest_first = sorted(range(len(dates)), key=dates.__getitem__, reverse=True)
+        return above + list(islice(filter(set(tied).__contains__, self._newest_first), need))
+
+    def _filter(self, clause: Clause, state: State | None) -> Callable[[int], bool]:
+        docs = self._docs
+        if clause.kind == "after":
+            day = clause.value
+            test = lambda i: (docs[i].date or "") >= day  # noqa: E731
+        elif clause.kind == "before":
+            day = clause.value
+            test = lambda i: bool(docs[i].date) and docs[i].date < day  # noqa: E731
+        else:
+            name, flip = {"unread": ("read", True), "unstarred": ("starred", True)}.get(clause.value, (clause.value, False))
+            has = _state_test((state or {}).get(name))
+            test = lambda i: has(docs[i].id) != flip  # noqa: E731
+        if clause.negated:
+            return lambda i: not test(i)
+        return test
+
+    # -- presenting -------------------------------------------------------
+
+    def _result(self, i: int, score: float, found: list) -> SearchResult:
+        b = self._docs[i]
+        hits = _token_hits(b.headline, found) + _phrase_hits(b.headline, found)
+        covered = {w for _, _, w in hits}
+        missing = [f for w, f in enumerate(found) if w not in covered]
+        return SearchResult(
+            id=b.id,
+            score=round(min(score, 1.0), 3),
+            headline=b.headline,
+            date=b.date,
+            headline_spans=_merge((a, z) for a, z, _ in hits),
+            snippet=_snippet(b, missing) if missing else None,
+        )
+
+
+def _sum_common(weights: list[dict[int, float]]) -> dict[int, float]:
+    """doc -> sum of its weights, for the documents in every dict (C-level loops: no bytecode per doc)."""
+    weights = sorted(weights, key=len)
+    common = weights[0].keys() & weights[1].keys()
+    for d in weights[2:]:
+        common &= d.keys()
+    docs = list(common)
+    sums = map(add, map(weights[0].__getitem__, docs), map(weights[1].__getitem__, docs))
+    for d in weights[2:]:
+        sums = map(add, sums, map(d.__getitem__, docs))
+    return dict(zip(docs, sums))
+
+
+def _names(b: Briefing) -> str:
+    return " ; ".join(n for e in b.entities for n in (e.name, *e.aliases))
+
+
+def _state_test(value: Callable[[str], bool] | Collection[str] | None) -> Callable[[str], bool]:
+    if value is None:
+        return lambda _id: False
+    if callable(value):
+        return lambda _id: bool(value(_id))
+    return value.__contains__
+
+
+def _token_hits(text: str, found: list) -> list[tuple[int, int, int]]:
+    """(start, end, which) for each token of `text` matched by entry `which` of `found`."""
+    folded = fold(text)
+    hits = []
+    for m in TOKEN_RE.finditer(folded):
+        token = m.group()
+        for which, f in enumerate(found):
+            if isinstance(f, dict) and token in f:
+                cut = f[token].prefix
+                hits.append((m.start(), m.start() + cut if cut else m.end(), which))
+    return hits
+
+
+def _phrase_hits(text: str, found: list) -> list[tuple[int, int, int]]:
+    folded = fold(text)
+    hits = []
+    for which, f in enumerate(found):
+        if isinstance(f, str):
+            pattern = r"\b" + r"\W+".join(re.escape(w) for w in terms(f)) + r"\b"
+            hits += [(m.start(), m.end(), which) for m in re.finditer(pattern, folded)]
+    return hits
+
+
+def _merge(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return tuple((a, b) for a, b in out)
+
+
+def _sentences(b: Briefing) -> Iterable[tuple[int, int]]:
+    if b.sentences:
+        return ((s.start, s.end) for s in b.sentences)
+    return ((m.start(), m.end()) for m in _SENTENCE_RE.finditer(b.article.text))
+
+
+def _snippet(b: Briefing, found: list) -> Snippet | None:
+    """The body sentence that matches the most of what the headline did not."""
+    text = b.article.text
+    best = None
+    for start, end in _sentences(b):
+        sentence = text[start:end]
+        hits = _token_hits(sentence, found) + _phrase_hits(sentence, found)
+        n = len({w for _, _, w in hits})
+        if n and (best is None or n > best[0]):
+            best = (n, start, end, hits)
+            if n == len(found):
+                break
+    if best is None:
+        return None
+    _, start, end, hits = best
+    sentence = text[start:end]
+    lead = len(sentence) - len(sentence.lstrip())
+    sentence = sentence.strip()
+    spans = _merge((a - lead, b_ - lead) for a, b_, _ in hits)
+    return Snippet(text=sentence, start=start + lead, spans=spans)
