@@ -25,7 +25,7 @@ from brief.model import Briefing, Event, Quote, Thread
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
 THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
-NOVEL_OVERLAP = 0.5  # a sentence is new when less than this share of its words was said before
+NOVEL_OVERLAP = 0.5  # a sentence is new when at most this share of its words was said before
 
 
 def date_factor(fa: Features, fb: Features) -> float:
@@ -282,7 +282,7 @@ def timeline(thread: Thread, briefings_by_id: dict[str, Briefing]) -> list[Timel
 def whats_new(thread: Thread, briefings: list[Briefing] | dict[str, Briefing]) -> list[EventNews]:
     """For each event, oldest first, what it adds to the events before it.
 
-    A sentence is new when less than NOVEL_OVERLAP of its content words appeared in
+    A sentence is new when at most NOVEL_OVERLAP of its content words appeared in
     earlier events (or earlier in this event: several outlets repeat each other).
     """
     by_id = briefings if isinstance(briefings, dict) else {b.id: b for b in briefings}
@@ -299,7 +299,7 @@ def whats_new(thread: Thread, briefings: list[Briefing] | dict[str, Briefing]) -
                 content = set(words(text[s.start : s.end]))
                 if not content:
                     continue
-                if len(content & (seen_words | event_words)) / len(content) < NOVEL_OVERLAP:
+                if len(content & (seen_words | event_words)) / len(content) <= NOVEL_OVERLAP:
                     sentences.append((b.id, s.start, s.end, text[s.start : s.end]))
                 event_words |= content
             for e in b.entities:

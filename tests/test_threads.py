@@ -1,0 +1,88 @@
+"""Events and threads, through the `brief threads --json` command and the plain-data API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from brief.analysis.briefing import analyse
+from brief.linking.index import Index
+from brief.model import Article
+from brief.threads import build_threads, timeline, whats_new
+from tests.helpers import run_brief
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ecb_rehab_deaths.jsonl"  # ECB+ excerpt, CC BY 3.0
+
+
+def _threads(*paths: str) -> list[dict]:
+    result = run_brief("threads", "--json", *paths)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_seeds_are_one_thread_of_two_events_with_the_inferred_date():
+    threads = _threads()
+    assert len(threads) == 1
+    (thread,) = threads
+    assert [e["date"] for e in thread["events"]] == ["2024-11-08", "2025-06-27"]
+    assert thread["articles"][0] == thread["events"][0]["articles"][0]  # oldest first
+    assert "Putin" in thread["title"] and "Trump" in thread["title"]
+    listed = json.loads(run_brief("list", "--json").stdout)
+    by_path = {Path(b["path"]).name: b for b in listed}
+    assert by_path["000_dc8a7c53315bb8ca.txt"]["date"] == "2025-06-27"
+    assert by_path["000_dc8a7c53315bb8ca.txt"]["date_inferred"] is True
+    assert by_path["002_0807696d7dbffc2e.txt"]["date_inferred"] is False
+
+
+def test_lookalike_stories_about_different_people_are_different_threads():
+    gold = {}
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold[row["id"]] = row["cluster"]
+    threads = _threads(str(FIXTURE))
+    seen = [a for t in threads for a in t["articles"]]
+    assert sorted(seen) == sorted(gold)  # every article in exactly one thread
+    for t in threads:
+        assert len({gold[a] for a in t["articles"]}) == 1, t["title"]
+        event_articles = [a for e in t["events"] for a in e["articles"]]
+        assert sorted(event_articles) == sorted(t["articles"])
+    # each gold event is found whole
+    assert len(threads) == len(set(gold.values()))
+
+
+def test_ids_are_stable_and_independent_of_input_order():
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    briefings = [analyse(Article(id=r["id"], text=r["text"], title=r["title"], date=r["date"])) for r in rows]
+    _, first = build_threads(briefings)
+    _, again = build_threads(list(reversed(briefings)))
+    assert sorted((t.id, t.articles) for t in first) == sorted((t.id, t.articles) for t in again)
+
+
+def _seed_like() -> list:
+    a = Article(id="a", date="2024-11-08",
+                text="Vladimir Putin congratulated Donald Trump on his election victory in Sochi. "
+                     "Putin said he was ready to talk to Trump about Ukraine.")
+    b = Article(id="b",
+                text="Vladimir Putin praised Donald Trump at a press conference in Minsk on June 27. "
+                     "Putin said relations with Trump and Ukraine talks were moving forward.")
+    return [analyse(a), analyse(b)]
+
+
+def test_timeline_and_whats_new_report_what_each_event_adds():
+    briefings, threads = build_threads(_seed_like())
+    (thread,) = threads
+    by_id = {b.id: b for b in briefings}
+    entries = timeline(thread, by_id)
+    assert [e.event.date for e in entries] == ["2024-11-08", "2025-06-27"]
+    assert by_id["b"].date_inferred and by_id["b"].date == "2025-06-27"
+    news = whats_new(thread, briefings)
+    assert [n.event.id for n in news] == [e.event.id for e in entries]
+    assert any("Minsk" in s[3] for s in news[1].sentences)
+    assert not any("Sochi" in s[3] for s in news[1].sentences)
+
+
+def test_index_compares_a_new_document_only_with_those_sharing_a_term():
+    index = Index()
+    index.add([{"quake": 2, "chile": 1}, {"election": 3, "turkmenistan": 2}, {"rehab": 1, "lohan": 2}])
+    index.add([{"quake": 1, "chile": 2, "tsunami": 1}])
+    assert set(index.edges) == {(0, 3)}
