@@ -18,7 +18,7 @@ def analyse(article: Article) -> Briefing:
     sentence_texts = [text[s.start : s.end] for s in sentences]
     subheads = [text[b.start : b.end] for b in blocks if b.kind == "subhead"]
     related = tuple(text[b.start : b.end] for b in blocks if b.kind == "furniture")
-    headline = article.title or derive_headline([clean_sentence(s) for s in sentence_texts[:3]], subheads)
+    headline = article.title or derive_headline([clean_sentence(s) for s in sentence_texts[:4]], subheads)
     return Briefing(
         article=article,
         headline=headline,
