@@ -24,6 +24,10 @@ def _span(text: str, words: str, type_: str, entity: str | None = None) -> Menti
 
 @pytest.fixture
 def annotated_briefing() -> Briefing:
+    return make_annotated_briefing()
+
+
+def make_annotated_briefing() -> Briefing:
     """A hand-made briefing with one mention of every entity type, a subhead, furniture and quotes."""
     body = (
         "Vladimir Putin met Reuters reporters in Minsk after the Ukrainian delegation left the Black Sea coast.\n\n"

@@ -11,8 +11,19 @@ from brief.ui.card import CARD_HEIGHT
 from brief.ui.help_screen import HelpScreen
 from brief.ui.reading_pane import ReadingPane
 
-CONGRATULATED = "Vladimir Putin congratulated Donald Trump on his election victory"
-PRAISES = "Vladimir Putin praises Donald Trump"
+# The list shows the seeds in pipeline order (newest first); which one is first depends on date
+# analysis, so tests read the order from the pipeline rather than hard-coding it.
+SEEDS = build_corpus([]).briefings
+FIRST, SECOND = SEEDS[0].headline, SEEDS[1].headline
+
+
+def words_only_in(briefing, other) -> str:
+    """A run of body words that appears in `briefing` and not in `other`, to prove the pane shows it."""
+    for line in briefing.article.text.splitlines():
+        snippet = " ".join(line.split()[2:6])
+        if len(snippet) > 12 and snippet not in other.article.text:
+            return snippet
+    raise AssertionError("seeds share all their text")
 
 
 def screen_text(app) -> str:
@@ -38,8 +49,8 @@ async def test_paints_loading_then_shows_seeds_with_count():
         assert app.sub_title == "2 briefings"
         text = screen_text(app)
         assert "brief — 2 briefings" in text
-        assert CONGRATULATED[:40] in text and PRAISES in text
-        assert "8 Nov 2024" in text and "undated" in text
+        assert FIRST[:40] in text and SECOND[:40] in text
+        assert "8 Nov 2024" in text  # the dated seed, in the card's date format
         assert app.startup_ms is not None and app.startup_ms > 0
 
 
@@ -78,14 +89,14 @@ async def test_enter_opens_the_highlighted_briefing_in_the_pane():
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         pane = app.query_one(ReadingPane)
-        assert pane.briefing.headline == CONGRATULATED  # the first one is shown on load
+        assert pane.briefing.headline == FIRST  # the first one is shown on load
         await pilot.press("j")
-        assert pane.briefing.headline == CONGRATULATED  # moving alone does not open
+        assert pane.briefing.headline == FIRST  # moving alone does not open
         await pilot.press("enter")
         await pilot.pause()
-        assert pane.briefing.headline == PRAISES
+        assert pane.briefing.headline == SECOND
         assert app.focused is pane
-        assert "Reiterating that he had" in screen_text(app)  # body text, not just the card
+        assert words_only_in(SEEDS[1], SEEDS[0]) in screen_text(app)  # body text, not just the card
         await pilot.press("escape")
         assert isinstance(app.focused, BriefingList)
 
@@ -112,9 +123,10 @@ async def test_slash_filters_and_escape_restores():
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         cards = app.query_one(BriefingList)
-        await pilot.press("slash", *"lauded")  # in its summary only
+        await pilot.press("slash", *"LAUDED")  # in one seed's summary only, any case
         await pilot.pause()
-        assert [b.headline for b in cards.briefings] == [PRAISES]
+        assert [b.headline for b in cards.briefings] == [b.headline for b in SEEDS if "lauded" in b.summary]
+        assert len(cards.briefings) == 1
         assert app.sub_title == "1 of 2 briefings"
         await pilot.press("backspace", *"xyzq")  # q types into the filter, it does not quit
         await pilot.pause()
@@ -136,7 +148,8 @@ async def test_filter_kept_after_enter_then_escape_in_list_clears_it():
         await pilot.press("slash", *"ELECTION", "enter")
         await pilot.pause()
         assert app.focused is cards
-        assert [b.headline for b in cards.briefings] == [CONGRATULATED]
+        assert [b.headline for b in cards.briefings] == [b.headline for b in SEEDS if "election" in b.headline]
+        assert len(cards.briefings) == 1
         await pilot.press("escape")
         await pilot.pause()
         assert len(cards.briefings) == 2
@@ -159,7 +172,7 @@ async def test_clicking_a_card_selects_and_opens_it():
         assert await pilot.click(BriefingList, offset=(5, CARD_HEIGHT + 1))
         await pilot.pause()
         assert cards.cursor == 1
-        assert app.query_one(ReadingPane).briefing.headline == PRAISES
+        assert app.query_one(ReadingPane).briefing.headline == SECOND
 
 
 async def test_scroll_wheel_scrolls_the_list(synthetic_briefings):
@@ -187,12 +200,7 @@ async def test_narrow_terminal_is_one_column_and_enter_shows_the_article():
         await pilot.press("enter")
         await pilot.pause()
         assert pane.region.width > 0 and not app.query_one("#list-column").region.width
-        assert "Valdai discussion club" in screen_text(app)
+        assert words_only_in(SEEDS[0], SEEDS[1]) in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.query_one(BriefingList).region.width > 0
-
-
-def test_seeds_load_in_the_order_the_list_shows():
-    # Guards the other tests' assumption about which seed comes first.
-    assert [b.headline for b in build_corpus([]).briefings] == [CONGRATULATED, PRAISES]

@@ -58,29 +58,38 @@ def _section(title: str, lines: list[Text], styles: ArticleStyles) -> Text:
 
 
 def _quote_line(speaker: str, words: str, styles: ArticleStyles) -> Text:
-    line = Text("  ")
+    line = Text()  # not Text(speaker, style=...): that style would cover the whole line
     line.append(one_line(speaker), style=styles.speaker)
     line.append(": ")
     line.append(f"“{one_line(words)}”", style=styles.quote)
     return line
 
 
-def article_text(briefing: Briefing, styles: ArticleStyles) -> Text:
-    """Everything the reading pane shows for one briefing, paragraphs separated by blank lines."""
+@dataclass(frozen=True)
+class ArticleParts:
+    """The pane shows these in separate boxes so quotes get a hanging indent."""
+
+    head: Text
+    quotes: Text | None
+    body: Text
+
+
+def article_parts(briefing: Briefing, styles: ArticleStyles) -> ArticleParts:
+    """Everything the reading pane shows for one briefing."""
     meta = date_label(briefing) + (f" · {one_line(briefing.source)}" if briefing.source else "")
-    parts = [Text("\n").join([Text(one_line(briefing.headline), style=styles.headline), Text(meta, style=styles.meta)])]
+    head = Text("\n").join([Text(one_line(briefing.headline), style=styles.headline), Text(meta, style=styles.meta)])
 
+    quotes = None
     if briefing.quotes:
-        quotes = [_quote_line(q.speaker, q.text, styles) for q in briefing.quotes]
-        parts.append(_section("Key quotes", quotes, styles))
+        quotes = Text("\n").join(_quote_line(q.speaker, q.text, styles) for q in briefing.quotes)
 
+    parts = []
     for block in _body_blocks(briefing):
         if block.kind == "subhead":
             parts.append(_highlighted(briefing, block, styles, styles.subhead))
         elif block.kind != "furniture":  # furniture is listed under Related instead
             parts.append(_highlighted(briefing, block, styles, Style()))
-
     related = _related(briefing)
     if related:
         parts.append(_section("Related", [Text(f"  {link}", style=styles.furniture) for link in related], styles))
-    return Text("\n\n").join(parts)
+    return ArticleParts(head=head, quotes=quotes, body=Text("\n\n").join(parts))

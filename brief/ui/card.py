@@ -39,13 +39,14 @@ def top_entities(briefing: Briefing, limit: int = 4) -> list[Entity]:
 
 
 def _meta_line(briefing: Briefing, width: int, styles: CardStyles) -> Text:
-    meta = Text(date_label(briefing), style=styles.meta)
+    meta = Text()  # spans, not a base style, so chips keep only their own colour
+    meta.append(date_label(briefing), style=styles.meta)
     if briefing.source:
         meta.append(" · " + one_line(briefing.source), style=styles.meta)
     for entity in top_entities(briefing):
         chip = one_line(entity.name)
         if meta.cell_len + 2 + len(chip) > width:
-            break
+            continue  # a shorter, less mentioned name may still fit
         meta.append("  ")
         meta.append(chip, style=styles.entities.get(entity.type, Style()))
     return meta

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from brief.model import Briefing
-from brief.ui.article import ArticleStyles, article_text
+from brief.ui.article import ArticleParts, ArticleStyles, article_parts
 from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
 
 
@@ -39,7 +39,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.briefing: Briefing | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Select a briefing and press enter to read it."), id="article")
+        yield Static(Text("Loading…"), id="article-head")
+        with Vertical(id="article-quotes"):
+            yield Static(Text("Key quotes"), id="quotes-title")
+            yield Static(id="quotes")
+        yield Static(id="article-body")
 
     def _styles(self) -> ArticleStyles:
         def style(name: str):
@@ -58,11 +62,22 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def show(self, briefing: Briefing | None, empty: str = "") -> None:
         self.briefing = briefing
-        content = article_text(briefing, self._styles()) if briefing else Text(empty)
-        self.query_one("#article", Static).update(content)
+        self._fill(briefing, empty)
         self.scroll_home(animate=False, immediate=True)
+
+    def _fill(self, briefing: Briefing | None, empty: str = "") -> None:
+        if briefing is None:
+            parts = ArticleParts(head=Text(empty), quotes=None, body=Text())
+        else:
+            parts = article_parts(briefing, self._styles())
+        self.query_one("#article-head", Static).update(parts.head)
+        self.query_one("#article-quotes").display = parts.quotes is not None
+        self.query_one("#quotes", Static).update(parts.quotes or Text())
+        self.query_one("#article-body", Static).update(parts.body)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.briefing is not None and self.is_mounted:
-            self.show(self.briefing)  # re-render with the new theme's entity colours
+            # Re-render with the new theme's colours, after the style pass: updating children in
+            # the middle of it left them laid out one line high (seen with ansi-dark in a terminal).
+            self.call_later(self._fill, self.briefing)

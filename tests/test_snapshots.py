@@ -1,0 +1,66 @@
+"""Screenshots of the reader compared with accepted SVGs in tests/__snapshots__/.
+
+Review changes in snapshot_report.html before `pytest --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.ui.app import BriefApp
+
+
+async def _loaded(pilot) -> None:
+    """Wait for the analysis worker to post the corpus and the screen to settle."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_seeds(snap_compare, size):
+    assert snap_compare(BriefApp([]), terminal_size=size, run_before=_loaded)
+
+
+def test_seeds_second_opened_at_80x24(snap_compare):
+    async def open_second(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=open_second)
+
+
+def test_narrow_reading_view(snap_compare):
+    async def open_first(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp([]), terminal_size=(60, 20), run_before=open_first)
+
+
+def test_help_screen(snap_compare):
+    async def help_open(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=help_open)
+
+
+def test_filter_open(snap_compare):
+    async def filtering(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("slash", *"praises")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=filtering)
+
+
+def test_mentions_and_quotes_full_colour(snap_compare, annotated_briefing):
+    assert snap_compare(BriefApp(briefings=[annotated_briefing]), terminal_size=(100, 30))
+
+
+def test_mentions_and_quotes_16_colours(snap_compare, annotated_briefing):
+    """The ansi-dark theme uses the terminal's own 16 colours (what SSH sessions often get)."""
+    assert snap_compare(BriefApp(briefings=[annotated_briefing], theme="ansi-dark"), terminal_size=(100, 30))
