@@ -115,5 +115,45 @@ def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
     click.echo(f"{len(corpus.threads):,} threads over {len(by_id):,} briefings", err=True)
 
 
+@main.command("search")
+@click.option("--json", "as_json", is_flag=True, help="Print ranked [{id, score, title}] instead of a table.")
+@click.option("-n", "--limit", default=20, show_default=True, type=click.IntRange(1), help="Most results shown.")
+@click.argument("query")
+@click.argument("paths", nargs=-1, type=click.Path())
+def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]) -> None:
+    """Fuzzy-search briefings, best match first.
+
+    \b
+    QUERY: words (typos and any order are fine), "exact phrase", -exclude,
+    @who or who:NAME, where:PLACE, from:SOURCE, after:DATE, before:DATE,
+    thread:ID-OR-WORDS, is:unread, is:read, is:starred, is:unstarred.
+    """
+    from brief.search import SearchIndex, parse_query
+
+    parsed, errors = parse_query(query)
+    for error in errors:
+        click.echo(f"brief: search: {error.message} (at character {error.start + 1})", err=True)
+    if errors:
+        sys.exit(2)
+    state = None
+    if any(c.kind == "is" for c in parsed.clauses):
+        from brief.store import Store
+
+        read, starred = Store().state()
+        state = {"read": read, "starred": starred}
+    corpus = _corpus(paths)
+    found = SearchIndex.build(corpus.briefings, corpus.threads).search(parsed, limit=limit, state=state)
+    if as_json:
+        _dump([{"id": r.id, "score": r.score, "title": r.headline} for r in found.results])
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    for r in found.results:
+        date = r.date or "undated"
+        click.echo(f"{r.score:5.2f}  {date:<10}  {r.headline[: max(20, width - 20)]}")
+        if r.snippet:
+            click.echo(f"{'':17}  … {r.snippet.text[: max(20, width - 23)]}")
+    click.echo(f"{found.total:,} matches, {len(found.results)} shown", err=True)
+
+
 if __name__ == "__main__":
     main()
