@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from collections import Counter, defaultdict
-from itertools import compress, islice, repeat
+from itertools import compress, islice, repeat, tee
 from operator import add
 
 from rapidfuzz import process
@@ -40,8 +40,9 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
 # For ASCII text, \w+ tokens are what is left, lower-cased, after every other byte becomes a space
 # (bytes.translate is several times faster than the regular expression).
 _ASCII_SPLIT = bytes(
-    (c | 0x20 if 65 <= c <= 90 else c) if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256)
+    (c | 0x20 if 65 <= c <= 90 else c) if c < 128 and (chr(c).isalnum() or c in (1, 95)) else 32 for c in range(256)
 )
+_SEP = "\x01"  # kept by _ASCII_SPLIT, so several fields can be split in one pass
 
 # Postings, term -> document numbers, per field: h headline, E entity names and
 # aliases, s summary, b body, O source, P place entities (GPE/LOC), T thread title.
@@ -57,6 +58,9 @@ CLAUSE_FIELDS: dict[str, dict[str, float]] = {
     "thread": {"T": 1.0},
 }
 PREFIX_CAP = 300  # prefix expansions kept for one word, the shortest completions first
+# A word being typed completes to longer words in the long fields only once it has a
+# few letters: "th" completing every "the..." of every body is slow and no help.
+MIN_COMPLETION = {"s": 3, "b": 4}
 INITIAL_SIM = 0.75  # a one-letter word matches initials of headline words and entity names only
 PHRASE_WEIGHT = {True: 1.0, False: 0.6}  # phrase found in the headline, or elsewhere
 
@@ -90,6 +94,21 @@ def terms(text: str) -> list[str]:
     words = TOKEN_RE.findall(text.lower())
     joined = " ".join(words)
     return words if joined.isascii() else fold(joined).split()  # most non-ASCII is punctuation
+
+
+def field_terms(*texts: str) -> list[list[str]]:
+    """`terms` of each text, tokenising them together (one pass is much cheaper than several)."""
+    joined = f" {_SEP} ".join(texts)
+    if not joined.isascii() or joined.count(_SEP) != len(texts) - 1:
+        return [terms(t) for t in texts]
+    words = joined.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
+    out, start = [], 0
+    for _ in range(len(texts) - 1):
+        end = words.index(_SEP, start)
+        out.append(words[start:end])
+        start = end + 1
+    out.append(words[start:])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +160,7 @@ class SearchIndex:
     def __init__(self) -> None:
         self._docs: list[Briefing] = []
         self._dates: list[str] = []  # "" when undated, so it sorts oldest
-        self._newest_first: list[int] | None = None  # doc numbers by date, built on demand
+        self._newest_first: list[int] = []  # doc numbers, newest first (undated last)
         self._post: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in FIELDS}
         self._thread_ids: dict[str, list[int]] = {}
         self._by_source: defaultdict[str, list[int]] = defaultdict(list)
@@ -178,9 +197,8 @@ class SearchIndex:
                 self._dates.append(b.date or "")
                 by_source[b.source].append(i)
                 # Each word once, under the best field it appears in (set arithmetic runs in C).
-                head = set(terms(b.headline))
-                names = set(terms(" ".join(n for e in b.entities for n in (e.name, *e.aliases))))
-                summary = set(terms(b.summary))
+                names = " ".join(n for e in b.entities for n in (e.name, *e.aliases))
+                head, names, summary, body = map(set, field_terms(b.headline, names, b.summary, b.article.text))
                 for term in head:
                     h_post[term].append(i)
                 for term in names:
@@ -189,7 +207,7 @@ class SearchIndex:
                 for term in summary - seen:
                     s_post[term].append(i)
                 seen |= summary
-                for term in set(terms(b.article.text)) - seen:
+                for term in body - seen:
                     b_post[term].append(i)
                 if b.entities:
                     places = " ".join(n for e in b.entities if e.type in ("GPE", "LOC") for n in (e.name, *e.aliases))
@@ -214,7 +232,13 @@ class SearchIndex:
                     self._by_len.setdefault(len(term), []).append(term)
                 self._sorted = sorted(known | new_terms)  # swapped in whole: readers never see it half-built
             self._initials = {}
-            self._newest_first = None
+            start = len(self._newest_first)
+            # Timsort merges the old order with the sorted new run in linear time.
+            self._newest_first = sorted(
+                self._newest_first + sorted(range(start, len(self._docs)), key=self._dates.__getitem__, reverse=True),
+                key=self._dates.__getitem__,
+                reverse=True,
+            )
 
     # -- matching terms ---------------------------------------------------
 
@@ -267,6 +291,8 @@ class SearchIndex:
         pairs = []
         for term, m in matches.items():
             for f, fw in fields.items():
+                if m.prefix and m.prefix < MIN_COMPLETION.get(f, 0):
+                    continue
                 docs = self._post[f].get(term)
                 if docs:
                     pairs.append((round(m.sim * fw, 3), docs))
@@ -369,42 +395,47 @@ class SearchIndex:
             totals = scored[0] if len(scored) == 1 else _sum_common(scored)
         else:
             totals = dict.fromkeys(range(len(self._docs)), 1.0)
-        candidates: Collection[int] = totals.keys() - excluded if excluded else totals.keys()
+        allowed = totals.keys() - excluded if excluded else None
         if keep:
-            candidates = [i for i in candidates if all(k(i) for k in keep)]
-        best = self._top(candidates, totals, limit)
+            allowed = {i for i in (totals if allowed is None else allowed) if all(k(i) for k in keep)}
+        best = self._top(totals, allowed, limit)
         n_scored = max(1, len(scored))
         results = tuple(self._result(i, totals[i] / n_scored, found) for i in best)
-        return SearchResults(query=query, results=results, errors=tuple(errors), total=len(candidates))
+        return SearchResults(query=query, results=results, errors=tuple(errors), total=len(totals if allowed is None else allowed))
 
-    def _top(self, candidates: Collection[int], totals: dict[int, float], limit: int) -> list[int]:
-        """The `limit` best candidates by score, ties going to the newest, with no Python step per candidate.
+    def _top(self, totals: dict[int, float], allowed: set[int] | None, limit: int) -> list[int]:
+        """The `limit` best documents by score, ties going to the newest, with no Python step per candidate.
 
-        Scores take few distinct values, so count them to find the lowest score that
-        makes the cut; everything above it is few, and ties at it go by date.
+        Scores take few distinct values, so counting them finds the lowest score that
+        makes the cut; the documents above it are few, and the ties at it are taken
+        walking the documents newest first, which stops as soon as enough are found.
         """
-        if limit <= 0 or not candidates:
+        pool: Collection[int] = totals.keys() if allowed is None else allowed
+        if limit <= 0 or not pool:
             return []
-        pool = candidates if isinstance(candidates, list) else list(candidates)
-        scores = list(map(totals.__getitem__, pool))
-        levels = Counter(scores)
+        levels = Counter(totals.values() if allowed is None else map(totals.__getitem__, allowed))
+        ordered = sorted(levels, reverse=True)
         count = 0
-        for cut in sorted(levels, reverse=True):
+        for cut in ordered:
             count += levels[cut]
             if count >= limit:
                 break
         dates = self._dates
-        above = list(compress(pool, map(cut.__lt__, scores)))
-        above.sort(key=lambda i: (totals[i], dates[i], -i), reverse=True)
-        tied = list(compress(pool, map(cut.__eq__, scores)))
+        above: list[int] = []
+        if cut != ordered[0]:
+            above = list(compress(pool, map(cut.__lt__, map(totals.__getitem__, pool))))
+            above.sort(key=lambda i: (totals[i], dates[i], -i), reverse=True)
         need = limit - len(above)
-        if len(tied) <= 20 * need + 1000:
+        if levels[cut] <= 20 * need + 500:
+            tied = list(compress(pool, map(cut.__eq__, map(totals.__getitem__, pool))))
             tied.sort()
             tied.sort(key=dates.__getitem__, reverse=True)  # stable: same day, lower number first
             return above + tied[:need]
-        if self._newest_first is None:  # racing threads may both build it; they build the same list
-            self._newest_first = sorted(range(len(dates)), key=dates.__getitem__, reverse=True)
-        return above + list(islice(filter(set(tied).__contains__, self._newest_first), need))
+        newest: Iterable[int] = self._newest_first
+        if allowed is not None:
+            newest = filter(allowed.__contains__, newest)
+        newest, scores = tee(newest)
+        return above + list(islice(compress(newest, map(cut.__eq__, map(totals.get, scores, repeat(-1.0)))), need))
 
     def _filter(self, clause: Clause, state: State | None) -> Callable[[int], bool]:
         docs = self._docs
