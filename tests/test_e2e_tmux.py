@@ -1,0 +1,60 @@
+"""End to end: the installed `brief` command in a real terminal (tmux), driven by keys."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+from tests.helpers import REPO, brief_command
+from tests.tmux import Tmux
+
+HEADLINE = "Vladimir Putin congratulated Donald Trump"
+
+
+def require_tmux() -> None:
+    # Not a skip: CI installs tmux, and a skipped end-to-end test would hide a broken reader.
+    assert shutil.which("tmux"), "tmux is required for the end-to-end test (apt-get install tmux)"
+
+
+def test_brief_opens_on_the_seeds_and_q_quits(tmp_path):
+    require_tmux()
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    with Tmux(brief_command(), width=100, height=30, cwd=str(REPO), env=env) as term:
+        screen = term.wait_for(HEADLINE, timeout=60)
+        assert "2 briefings" in screen
+        term.send("q")
+        screen = term.wait_for("BRIEF-EXIT=", timeout=30)
+        assert "BRIEF-EXIT=0" in screen
+
+
+def press_escape(term: Tmux) -> None:
+    # A key sent right after ESC would arrive as alt+key; real users pause, so do we.
+    term.send("Escape")
+    time.sleep(0.5)
+
+
+def test_help_filter_and_open_in_a_real_terminal(tmp_path):
+    require_tmux()
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    with Tmux(brief_command(), width=80, height=24, cwd=str(REPO), env=env) as term:
+        term.wait_for("2 briefings", timeout=60)
+        term.send("?")
+        term.wait_for("Close help")
+        press_escape(term)
+        term.wait_for("Filter")
+        assert "Close help" not in term.screen()
+        term.send("/")
+        term.send("-l", "xyzzy")
+        term.wait_for("Nothing matches")
+        assert "0 of 2 briefings" in term.screen()
+        press_escape(term)
+        screen = term.wait_for("— 2 briefings")
+        assert screen.count(HEADLINE) == 1  # on its card only; the pane shows the first briefing
+        term.send("j")
+        term.send("Enter")
+        deadline = time.monotonic() + 10
+        while term.screen().count(HEADLINE) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert term.screen().count(HEADLINE) == 2, term.screen()  # card and reading pane
+        term.send("q")
+        assert "BRIEF-EXIT=0" in term.wait_for("BRIEF-EXIT=", timeout=30)
