@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import combinations
 
 MAX_WORDS = 60
 MAX_SENTENCES = 3
@@ -21,7 +22,10 @@ LEAD_DECAY = 0.3  # position prior: LEAD_WEIGHT / (1 + position) ** LEAD_DECAY
 
 _DANGLING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|Him|Them)\b")
 _DATELINE = re.compile(
-    r"^(?:\(CNN\)\s*|By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?(?:UPDATED:[^.]*\.\s*\d{4}\s*\.\s*)?|"
+    # "(CNN)", "New Delhi, India (CNN)", "(The Hollywood Reporter)", "LONDON, England (Reuters) --"
+    r"^(?:(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|The [A-Z][\w ]{2,30}|"
+    r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|[\u2014\u2013-])?\s*|"
+    r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?(?:UPDATED:[^.]*\.\s*\d{4}\s*\.\s*)?|"
     r"[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-\u2014\u2013]+\s*)"
 )
 _STOPWORDS = frozenset(
@@ -33,9 +37,47 @@ _STOPWORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
+_BOILERPLATE = re.compile(r"\b(?:PUBLISHED|UPDATED):")
+# Page furniture a scraper leaves in front of the text it precedes, and photo-caption labels ("Flying high: ").
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:(?:Scroll down for (?:video|more)|Click here[^.:]{0,60}|Advertisement)\s*[.:]?\s+)?"
+    r"(?:[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){0,2}:\s+(?=[A-Z]))?"
+)
+# A photo caption or subheading glued to the sentence after it: "… a colleague The cost of divorce can …".
+_GLUED = re.compile(
+    r"(?<=[a-z0-9%'\u2019)])\s+(?=(?:The|A|An|He|She|They|It|His|Her|Their|Police|Officers)\s+[a-z])"
+    r"|(?<=[a-z0-9%'\u2019)])\s+[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){0,2}:\s+(?=[A-Z])"  # "… Saturday Skilful: The kite …"
+)
+_FRAGMENT_OPENER = re.compile(r"^(?:But|And|Or|So)\s+(?:that|which|who)\b")
+
+
+# Asides a summary can spare: "(pictured)", "(file photo)", "-- perhaps from pesticide exposure, officials say --".
+_ASIDE = re.compile(r"\s\((?:[^()]{1,40})\)(?=[\s,.;:])|\s--\s[^-]{3,80}?\s--(?=\s)")
+
+
 def clean_sentence(sentence: str) -> str:
-    """A sentence without wire datelines and bylines, on one line."""
-    return _DATELINE.sub("", " ".join(sentence.split()))
+    """A sentence without wire datelines, bylines, "Scroll down for video" or a caption label, on one line."""
+    text = _DATELINE.sub("", " ".join(sentence.split()))
+    return _FURNITURE_PREFIX.sub("", text, count=1)
+
+
+def _compact(sentence: str) -> str:
+    return _ASIDE.sub("", sentence)
+
+
+def split_glued(sentence: str) -> list[str]:
+    """A caption glued to the sentence after it, as two sentences (the caption gets its full stop)."""
+    glued = _GLUED.search(sentence)
+    if glued and len(sentence[: glued.start()].split()) >= 6 and len(sentence[glued.end() :].split()) >= 6:
+        return [sentence[: glued.start()] + ".", sentence[glued.end() :]]
+    return [sentence]
+
+
+def _quotes_balanced(sentence: str) -> bool:
+    """False for a piece of a quotation cut out of its sentence (`We know how to look," she said.`)."""
+    if sentence.count('"') % 2:
+        return False
+    return sentence.count("\u201c") == sentence.count("\u201d")
 
 
 def _content_words(sentence: str) -> set[str]:
@@ -48,11 +90,42 @@ def _usable(sentence: str) -> bool:
         return False
     if sentence[0] in "\"'\u201c\u2018":
         return False  # a bare quote reads badly without the narration around it
+    if _BOILERPLATE.search(sentence) or _FRAGMENT_OPENER.match(sentence) or not _quotes_balanced(sentence):
+        return False
     return sentence[0].isupper() or sentence[0].isdigit() or sentence[0] == "("
 
 
+REDUNDANCY = 2 * LEAD_WEIGHT  # a sentence repeating another (a caption and the lead) costs twice the lead prior
+
+
+def _best_subset(candidates: list[str], scores: list[float]) -> list[int]:
+    """The set of up to MAX_SENTENCES candidates within MAX_WORDS with the best total score, less redundancy.
+
+    Trying every subset (at most 41 of 6 candidates) instead of picking greedily fills the word budget
+    with a third sentence when one fits, and never keeps two sentences that repeat each other.
+    """
+    lengths = [len(c.split()) for c in candidates]
+    words = [_content_words(c) for c in candidates]
+
+    def overlap(i: int, j: int) -> float:
+        small = min(len(words[i]), len(words[j])) or 1
+        return len(words[i] & words[j]) / small
+
+    best: tuple[float, list[int]] = (float("-inf"), [])
+    for size in range(1, MAX_SENTENCES + 1):
+        for subset in combinations(range(len(candidates)), size):
+            if sum(lengths[i] for i in subset) > MAX_WORDS:
+                continue
+            if _DANGLING.match(candidates[subset[0]]) and subset[0] > 0:
+                continue  # the summary must not open on a pronoun whose referent was left out
+            value = sum(scores[i] for i in subset) - REDUNDANCY * sum(overlap(i, j) for i, j in combinations(subset, 2))
+            if value > best[0]:
+                best = (value, list(subset))
+    return best[1]
+
+
 def summarise(sentences: list[str]) -> str:
-    cleaned = [clean_sentence(s) for s in sentences]
+    cleaned = [_compact(part) for s in sentences for part in split_glued(clean_sentence(s))]
     pool = [s for s in cleaned if _usable(s)]
     if not pool:
         return ""
@@ -64,19 +137,7 @@ def summarise(sentences: list[str]) -> str:
         centrality = sum(frequency[w] - 1 for w in words) / (math.sqrt(len(words)) + 1)
         return LEAD_WEIGHT / (1 + i) ** LEAD_DECAY + centrality
 
-    picked: list[int] = []
-    budget = MAX_WORDS
-    for i in sorted(range(len(candidates)), key=lambda i: (-score(i), i)):
-        n = len(candidates[i].split())
-        if n > budget:
-            continue
-        picked.append(i)
-        budget -= n
-        if len(picked) == MAX_SENTENCES:
-            break
-    # The summary must not open on a pronoun whose referent was left out.
-    while picked and _DANGLING.match(candidates[min(picked)]) and min(picked) > 0 and 0 not in picked:
-        picked.remove(min(picked))
+    picked = _best_subset(candidates, [score(i) for i in range(len(candidates))])
     if not picked:  # the lead alone is over budget: keep whole words and mark the cut
         words = candidates[0].split()[:MAX_WORDS]
         return " ".join(words).rstrip(",;:") + "\u2026"
