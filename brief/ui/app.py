@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -19,13 +20,15 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input
 
 from brief.model import Briefing
-from brief.pipeline import Corpus, build_corpus
 from brief.resources import styles_dir
 from brief.ui.briefing_list import BriefingList
 from brief.ui.filtering import filter_briefings
 from brief.ui.help_screen import HelpScreen
 from brief.ui.labels import count_label
 from brief.ui.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from brief.pipeline import Corpus
 
 DEFAULT_THEME = "tokyo-night"
 THEME_ENV = "BRIEF_THEME"  # e.g. BRIEF_THEME=ansi-dark for a terminal's own 16 colours
@@ -106,6 +109,9 @@ class BriefApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
+        # Imported here, in the worker thread, so the analysis modules load after the first paint.
+        from brief.pipeline import build_corpus
+
         self.post_message(CorpusLoaded(build_corpus(self.paths)))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
