@@ -155,5 +155,42 @@ def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]
     click.echo(f"{found.total:,} matches, {len(found.results)} shown", err=True)
 
 
+@main.command("entities")
+@click.option("--json", "as_json", is_flag=True, help="Print mentions as JSON (one line per document for a file).")
+@click.argument("path", required=False, type=click.Path())
+def entities_command(as_json: bool, path: str | None) -> None:
+    """Named entities with character offsets: of PATH's documents, or of plain text on stdin."""
+    from brief.analysis.entities import find_entities
+
+    def mention_rows(text: str) -> list[dict]:
+        return [{"start": m.start, "end": m.end, "type": m.type, "text": m.text, "entity": m.entity}
+                for m in find_entities(text)[0]]
+
+    if path is None:
+        rows = mention_rows(sys.stdin.read())
+        if as_json:
+            _dump(rows)
+        else:
+            for r in rows:
+                click.echo(f"{r['start']:>7} {r['end']:>7}  {r['type']:<7} {r['text']}  ->  {r['entity']}")
+        return
+    from brief.sources import SourceError, load
+
+    try:
+        loaded = load([path])
+    except SourceError as exc:
+        _fail(str(exc))
+    for problem in loaded.problems:
+        click.echo(f"brief: {problem}", err=True)
+    out = sys.stdout
+    for article in loaded.articles:
+        if as_json:
+            out.write(json.dumps({"id": article.id, "mentions": mention_rows(article.text)}, ensure_ascii=False) + "\n")
+        else:
+            click.echo(article.id)
+            for entity in find_entities(article.text)[1]:
+                click.echo(f"  {entity.count:>4}  {entity.type:<7} {entity.name}")
+
+
 if __name__ == "__main__":
     main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from brief.analysis.blocks import split_blocks
+from brief.analysis.entities import find_entities
 from brief.analysis.headline import derive_headline
 from brief.analysis.quotes import find_quotes
 from brief.analysis.sentences import split_sentences
@@ -18,6 +19,7 @@ def analyse(article: Article) -> Briefing:
     sentence_texts = [text[s.start : s.end] for s in sentences]
     subheads = [text[b.start : b.end] for b in blocks if b.kind == "subhead"]
     related = tuple(text[b.start : b.end] for b in blocks if b.kind == "furniture")
+    mentions, entities = find_entities(text)
     headline = article.title or derive_headline([clean_sentence(s) for s in sentence_texts[:4]], subheads)
     return Briefing(
         article=article,
@@ -29,6 +31,8 @@ def analyse(article: Article) -> Briefing:
         blocks=blocks,
         sentences=sentences,
         related=related,
+        mentions=mentions,
+        entities=entities,
         quotes=find_quotes(text, blocks, sentences, ()),  # TODO: pass the entity mentions once they exist
         dates=find_dates(text, article.date),
     )
