@@ -83,7 +83,7 @@ class Threader:
         batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
         feats = [features(b) for b in batch]
         self.words.add(_event_counts(f) for f in feats)
-        self.names.add(Counter({NAME + n: c for n, c in f.names.items()}) for f in feats)
+        self.names.add(Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats)
         self.features.extend(feats)
         self.briefings.extend(batch)
 
@@ -182,7 +182,7 @@ def _display_names(members: list[int], feats: list[Features], briefings: list[Br
     for i in members:
         canonical = {e.name.lower(): e.name for e in briefings[i].entities}
         text = briefings[i].article.text
-        for name, c in feats[i].names.items():
+        for name, c in feats[i].actors.items():
             spread[name] += 1
             volume[name] += c
             if name in canonical:

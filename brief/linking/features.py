@@ -51,15 +51,28 @@ def stem(word: str) -> str:
     return word
 
 
+_NORMAL: dict[str, str] = {}  # token -> its folded form ("" for a function word); tokens repeat, so this pays
+
+
+def _normal(raw: str) -> str:
+    w = raw.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return stem(w) if len(w) > 2 and w not in STOPWORDS else ""
+
+
 def words(text: str) -> list[str]:
     """Lower-cased content words of `text`, plurals folded, function words dropped."""
+    normal = _NORMAL
     out = []
     for raw in _WORD.findall(text):
-        w = raw.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) > 2 and w not in STOPWORDS:
-            out.append(stem(w))
+        w = normal.get(raw)
+        if w is None:
+            w = _normal(raw)
+            if len(normal) < 500_000:  # bounded: a corpus of odd tokens must not grow it forever
+                normal[raw] = w
+        if w:
+            out.append(w)
     return out
 
 
@@ -98,7 +111,8 @@ class Features:
 
     id: str
     words: Counter[str]
-    names: Counter[str]
+    names: Counter[str]  # capitalised phrases, surnames folded into full names
+    actors: Counter[str]  # canonical entities (lower-cased) when known, else `names`
     dates: tuple[int, ...]  # day ordinals of complete dates: the article's own and those in its text
     headline: str
     year_days: tuple[int, ...] = ()  # days of the year (1-366) of year-less dates ("on June 27")
@@ -110,10 +124,11 @@ def features(b: Briefing) -> Features:
     lead_end = b.sentences[LEAD_SENTENCES - 1].end if len(b.sentences) >= LEAD_SENTENCES else len(text)
     for w in words(b.headline + "\n" + text[:lead_end]):  # the lead says what happened; the rest is background
         counts[w] += LEAD_BOOST
-    if b.entities:
-        names = Counter({e.name.lower(): e.count for e in b.entities})
-    else:
-        names = text_names(b.headline + "\n" + text)
+    # Capitalised phrases tell happenings apart better than tagged entities (they keep
+    # clinics, works, teams and headline names), so events use them; threads and titles
+    # use the canonical entities when the entity stage found any ("Putin" = "Vladimir Putin").
+    names = text_names(b.headline + "\n" + text)
+    actors = Counter({e.name.lower(): e.count for e in b.entities}) if b.entities else names
     days = set()
     for iso in ([b.date] if b.date else []) + full_dates(b.dates):
         try:
@@ -123,7 +138,7 @@ def features(b: Briefing) -> Features:
             continue
     year_days = {_ordinal(2000, int(m.entity[2:4]), int(m.entity[5:7])) - _ordinal(1999, 12, 31)
                  for m in b.dates if m.entity.startswith("--")}
-    return Features(id=b.id, words=counts, names=names, dates=tuple(sorted(days)), headline=b.headline,
+    return Features(id=b.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)), headline=b.headline,
                     year_days=tuple(sorted(year_days)))
 
 

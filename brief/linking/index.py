@@ -76,12 +76,11 @@ class Index:
             return
         vectors = self.vectors
         scored = []
-        for other, _ in seen.most_common(self.keep * 3):
+        for other, shared in seen.most_common(self.keep * 2):
+            if shared < 2 and len(scored) >= self.keep:
+                break  # one common blocking term is weak evidence once enough candidates are in hand
             ov = vectors[other]
-            if len(ov) < len(vec):
-                sim = sum(w * vec.get(t, 0.0) for t, w in ov.items())
-            else:
-                sim = sum(w * ov.get(t, 0.0) for t, w in vec.items())
+            sim = sum([vec[t] * ov[t] for t in vec.keys() & ov.keys()])
             if sim >= self.floor:
                 scored.append((sim, other))
         scored.sort(reverse=True)

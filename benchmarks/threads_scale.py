@@ -1,0 +1,144 @@
+"""Threading at scale: N synthetic-but-realistic articles (default 100,000).
+
+    python benchmarks/threads_scale.py [N] [--runs R] [--pipeline]
+
+How the corpus is made (deterministic, random.Random(0), no files needed):
+stories are generated as threads of 1-4 events; each story has its own actors
+(two-part names from a syllable generator), a place, an organisation and a
+kind ("earthquake", "election", "takeover bid", ... — many stories share a
+kind, as real news does); each event has a date and its own key facts
+(numbers, a second actor). An article of an event is 8-16 sentences: story
+sentences from templates filled with its actors/place/facts, mixed with
+background sentences drawn from a Zipf-distributed vocabulary of 30,000
+pseudo-words, so word frequencies look like news text. About 40% of articles
+have no date field; those carry an "on <Month day>" in the text instead.
+
+Each run happens in a fresh child process so peak RSS is the run's own. The
+threading stage (`build_threads` on analysed briefings) is timed alone;
+with --pipeline, analysis (`analyse`) is timed too. Prints the median time of
+the runs and the peak RSS of each.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+
+KINDS = [
+    ("earthquake", "struck", "magnitude", "killed"), ("election", "voted", "turnout", "seats"),
+    ("takeover bid", "offered", "shares", "billion"), ("rehab", "checked into", "clinic", "lawyer"),
+    ("trial", "sentenced", "jury", "verdict"), ("coach", "fired", "season", "losses"),
+    ("fight", "knocked out", "round", "title"), ("piracy", "captured", "vessel", "navy"),
+    ("bombing", "exploded", "police", "injured"), ("film deal", "signed", "sequel", "studio"),
+    ("death", "died", "career", "family"), ("flood", "swept", "rainfall", "evacuated"),
+]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+SYLLABLES = ["ka", "lo", "mi", "ra", "te", "sun", "vor", "an", "bel", "dri", "es", "fa", "gor", "hul",
+             "is", "jen", "kor", "lam", "nu", "ost", "pra", "qui", "ros", "sta", "tur", "ul", "vek", "wil"]
+
+
+def _word(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts))
+
+
+def corpus(n: int) -> list[dict]:
+    rng = random.Random(0)
+    background = [_word(rng, rng.choice((2, 2, 3))) for _ in range(30_000)]
+    weights = [1.0 / (i + 1) for i in range(len(background))]
+    cumulative = []
+    total = 0.0
+    for w in weights:
+        total += w
+        cumulative.append(total)
+    rows: list[dict] = []
+    story = 0
+    while len(rows) < n:
+        story += 1
+        kind, verb, noun, fact = rng.choice(KINDS)
+        actor = f"{_word(rng, 2).title()} {_word(rng, 3).title()}"
+        place = _word(rng, 3).title()
+        org = f"{_word(rng, 2).title()} {rng.choice(['Group', 'Council', 'United', 'Party', 'Navy'])}"
+        day = date(2005, 1, 1) + timedelta(days=rng.randrange(7000))
+        for ev in range(rng.choice((1, 1, 2, 3, 4))):
+            day += timedelta(days=rng.randrange(20, 300))
+            other = f"{_word(rng, 2).title()} {_word(rng, 2).title()}"
+            number = rng.randrange(2, 999)
+            for _ in range(max(1, int(rng.expovariate(1 / 7)))):
+                if len(rows) >= n:
+                    break
+                sentences = []
+                when = f"{MONTHS[day.month - 1]} {day.day}"
+                story_lines = [
+                    f"{actor} {verb} in {place} on {when}, officials said.",
+                    f"The {kind} involving {actor} and {other} drew attention across {place}.",
+                    f"{org} said the {noun} figure reached {number}.",
+                    f"According to {other}, the {fact} was expected.",
+                    f"{actor} told reporters the {kind} would change {place}.",
+                ]
+                for _ in range(rng.randrange(8, 17)):
+                    if rng.random() < 0.45:
+                        sentences.append(rng.choice(story_lines))
+                    else:
+                        words = rng.choices(background, cum_weights=cumulative, k=rng.randrange(8, 22))
+                        sentences.append(" ".join(words).capitalize() + ".")
+                dated = rng.random() < 0.6
+                rows.append({
+                    "id": f"s{story}-e{ev}-{len(rows)}",
+                    "title": f"{actor} {verb}: {kind} in {place}",
+                    "text": "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)),
+                    "date": (day + timedelta(days=rng.randrange(3))).isoformat() if dated else None,
+                })
+    return rows
+
+
+def child(n: int, pipeline: bool) -> None:
+    from brief.analysis.briefing import analyse
+    from brief.model import Article
+    from brief.threads import build_threads
+
+    rows = corpus(n)
+    articles = [Article(id=r["id"], text=r["text"], title=r["title"], date=r["date"]) for r in rows]
+    del rows
+    started = time.perf_counter()
+    briefings = [analyse(a) for a in articles]
+    analysed = time.perf_counter() - started
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    out, threads = build_threads(briefings)
+    threaded = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    events = sum(len(t.events) for t in threads)
+    print(json.dumps({"analyse_s": analysed if pipeline else None, "thread_s": threaded, "peak_mb": peak,
+                      "before_thread_mb": rss_before, "events": events, "threads": len(threads)}))
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args and args[0] == "--child":
+        child(int(args[1]), args[2] == "1")
+        return
+    n = int(next((a for a in args if a.isdigit()), "100000"))
+    runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 3
+    pipeline = "--pipeline" in args
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, __file__, "--child", str(n), "1" if pipeline else "0"],
+                             check=True, capture_output=True, text=True)
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(results[-1], flush=True)
+    print(f"{n:,} articles, {runs} runs: threading median {statistics.median(r['thread_s'] for r in results):.1f} s, "
+          f"peak RSS {max(r['peak_mb'] for r in results):.0f} MB "
+          f"(of which before threading {max(r['before_thread_mb'] for r in results):.0f} MB)")
+    if pipeline:
+        print(f"analysis median {statistics.median(r['analyse_s'] for r in results):.1f} s")
+
+
+if __name__ == "__main__":
+    main()
