@@ -59,3 +59,19 @@ def test_help_filter_and_open_in_a_real_terminal(tmp_path):
         assert term.screen().count(HEADLINE) > on_card, term.screen()  # now in the reading pane too
         term.send("q")
         assert "BRIEF-EXIT=0" in term.wait_for("BRIEF-EXIT=", timeout=30)
+
+
+def test_skipped_files_stay_on_stderr_after_quitting(tmp_path):
+    require_tmux()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("A story about Minsk. It has two sentences.\n")
+    (corpus / "bad.json").write_bytes(b"\xff\xfe\x00binary")
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    with Tmux([*brief_command(), str(corpus)], width=100, height=30, cwd=str(tmp_path), env=env) as term:
+        screen = term.wait_for("1 briefing", timeout=60)
+        assert "Skipped 1 file" in screen  # the notification
+        term.send("q")
+        screen = term.wait_for("BRIEF-EXIT=", timeout=30)
+        assert "BRIEF-EXIT=0" in screen
+        assert "bad.json: skipped" in screen

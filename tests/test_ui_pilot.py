@@ -204,3 +204,24 @@ async def test_narrow_terminal_is_one_column_and_enter_shows_the_article():
         await pilot.press("escape")
         await pilot.pause()
         assert app.query_one(BriefingList).region.width > 0
+
+
+async def test_skipped_files_are_notified_and_kept_for_stderr(tmp_path):
+    (tmp_path / "good.txt").write_text("A story about Minsk. It has two sentences.\n")
+    (tmp_path / "bad.json").write_bytes(b"\xff\xfe\x00binary")
+    app = BriefApp([str(tmp_path)])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:  # run_test hides toasts by default
+        await loaded(pilot)
+        assert app.sub_title == "1 briefing"
+        assert len(app.problems) == 1 and "bad.json" in app.problems[0]
+        await pilot.pause(0.2)  # toasts mount a moment after notify()
+        text = screen_text(app)
+        assert "Skipped 1 file" in text and "bad.json" in text
+
+
+async def test_filter_input_does_not_blink():
+    app = BriefApp(briefings=[])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        assert app.query_one("#filter").cursor_blink is False
+        assert "No briefings found." in screen_text(app) or "Nothing matches" in screen_text(app)
