@@ -33,6 +33,6 @@ def analyse(article: Article) -> Briefing:
         related=related,
         mentions=mentions,
         entities=entities,
-        quotes=find_quotes(text, blocks, sentences, ()),  # TODO: pass the entity mentions once they exist
+        quotes=find_quotes(text, blocks, sentences, mentions),
         dates=find_dates(text, article.date),
     )

@@ -45,6 +45,12 @@ _VERB = (
 _ADVERB = r"(?:(?:also|further|then|later|again|once|simply|quickly|had|has|have|was|later)\s+)*"
 # A capitalised name of up to six words: "Vladimir Putin", "Russian President Vladimir Putin", "Mr. Smith".
 _NAME = r"(?:[A-Z][\w\u2019'.-]*\s+){0,5}[A-Z][\w\u2019'-]*"
+# "said central bank governor Anna Berg": lower-case descriptors, never a preposition or a date.
+_DESCRIPTORS = (
+    r"(?:the\s+)?(?:(?!(?:on|in|at|to|after|during|before|by|from|with|of|for)\b)[a-z][\w-]*\s+){0,4}?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)"
+)
 _SUBJECT = r"(?P<pro>\b(?:[Hh]e|[Ss]he)\b)|(?:the\s+)?(?P<name>{name})".format(name=_NAME)
 
 # Attribution after the closing mark: `…," Putin said`, `…," said Putin`, `…," according to Putin`,
@@ -53,7 +59,7 @@ _AFTER = re.compile(
     rf"^[\s,]*(?:"
     rf"(?:the\s+)?{_NAME}\s+quoted\s+(?P<q>{_NAME})\s+as\s+saying"
     rf"|(?:{_SUBJECT})\s+{_ADVERB}{_VERB}\b"
-    rf"|{_VERB}\s+(?:the\s+)?(?P<name2>{_NAME})"
+    rf"|{_VERB}\s+{_DESCRIPTORS}(?P<name2>{_NAME})"
     rf"|according\s+to\s+(?:the\s+)?(?P<name3>{_NAME})"
     rf")"
 )

@@ -25,7 +25,7 @@ _DATELINE = re.compile(
     # "(CNN)", "New Delhi, India (CNN)", "(The Hollywood Reporter)", "LONDON, England (Reuters) --"
     r"^(?:(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|The [A-Z][\w ]{2,30}|"
     r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|[\u2014\u2013-])?\s*|"
-    r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?(?:UPDATED:[^.]*\.\s*\d{4}\s*\.\s*)?|"
+    r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?(?:UPDATED:[^|]*?\b(?:19|20)\d\d\s*\.?\s*)?|"
     r"[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-\u2014\u2013]+\s*)"
 )
 _STOPWORDS = frozenset(
@@ -44,10 +44,7 @@ _FURNITURE_PREFIX = re.compile(
     r"(?:[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){0,2}:\s+(?=[A-Z]))?"
 )
 # A photo caption or subheading glued to the sentence after it: "… a colleague The cost of divorce can …".
-_GLUED = re.compile(
-    r"(?<=[a-z0-9%'\u2019)])\s+(?=(?:The|A|An|He|She|They|It|His|Her|Their|Police|Officers)\s+[a-z])"
-    r"|(?<=[a-z0-9%'\u2019)])\s+[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){0,2}:\s+(?=[A-Z])"  # "… Saturday Skilful: The kite …"
-)
+_GLUED = re.compile(r"(?<=[a-z0-9%'\u2019)])\s+(?=(?:The|A|An|He|She|They|It|His|Her|Their|Police|Officers)\s+[a-z])")
 _FRAGMENT_OPENER = re.compile(r"^(?:But|And|Or|So)\s+(?:that|which|who)\b")
 
 
