@@ -110,9 +110,16 @@ class BriefApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         # Imported here, in the worker thread, so the analysis modules load after the first paint.
-        from brief.pipeline import build_corpus
+        import sqlite3
 
-        self.post_message(CorpusLoaded(build_corpus(self.paths)))
+        from brief.pipeline import build_corpus
+        from brief.store import Store
+
+        try:
+            store = Store()  # unchanged articles come from the cache: a second start analyses nothing
+        except (OSError, sqlite3.Error):
+            store = None  # no writable cache dir: analyse everything, still show it
+        self.post_message(CorpusLoaded(build_corpus(self.paths, store=store)))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self._show_corpus(message.corpus.briefings, message.corpus.problems)
