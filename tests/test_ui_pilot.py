@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from textual import events
 
 from brief.pipeline import build_corpus
@@ -13,8 +15,9 @@ from brief.ui.reading_pane import ReadingPane
 
 # The list shows the seeds in pipeline order (newest first); which one is first depends on date
 # analysis, so tests read the order from the pipeline rather than hard-coding it.
-SEEDS = build_corpus([]).briefings
-FIRST, SECOND = SEEDS[0].headline, SEEDS[1].headline
+@functools.cache
+def seeds():
+    return build_corpus([]).briefings
 
 
 def words_only_in(briefing, other) -> str:
@@ -49,7 +52,7 @@ async def test_paints_loading_then_shows_seeds_with_count():
         assert app.sub_title == "2 briefings"
         text = screen_text(app)
         assert "brief — 2 briefings" in text
-        assert FIRST[:40] in text and SECOND[:40] in text
+        assert seeds()[0].headline[:40] in text and seeds()[1].headline[:40] in text
         assert "8 Nov 2024" in text  # the dated seed, in the card's date format
         assert app.startup_ms is not None and app.startup_ms > 0
 
@@ -89,14 +92,14 @@ async def test_enter_opens_the_highlighted_briefing_in_the_pane():
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         pane = app.query_one(ReadingPane)
-        assert pane.briefing.headline == FIRST  # the first one is shown on load
+        assert pane.briefing.headline == seeds()[0].headline  # the first one is shown on load
         await pilot.press("j")
-        assert pane.briefing.headline == FIRST  # moving alone does not open
+        assert pane.briefing.headline == seeds()[0].headline  # moving alone does not open
         await pilot.press("enter")
         await pilot.pause()
-        assert pane.briefing.headline == SECOND
+        assert pane.briefing.headline == seeds()[1].headline
         assert app.focused is pane
-        assert words_only_in(SEEDS[1], SEEDS[0]) in screen_text(app)  # body text, not just the card
+        assert words_only_in(seeds()[1], seeds()[0]) in screen_text(app)  # body text, not just the card
         await pilot.press("escape")
         assert isinstance(app.focused, BriefingList)
 
@@ -125,7 +128,7 @@ async def test_slash_filters_and_escape_restores():
         cards = app.query_one(BriefingList)
         await pilot.press("slash", *"LAUDED")  # in one seed's summary only, any case
         await pilot.pause()
-        assert [b.headline for b in cards.briefings] == [b.headline for b in SEEDS if "lauded" in b.summary]
+        assert [b.headline for b in cards.briefings] == [b.headline for b in seeds() if "lauded" in b.summary]
         assert len(cards.briefings) == 1
         assert app.sub_title == "1 of 2 briefings"
         await pilot.press("backspace", *"xyzq")  # q types into the filter, it does not quit
@@ -148,7 +151,7 @@ async def test_filter_kept_after_enter_then_escape_in_list_clears_it():
         await pilot.press("slash", *"ELECTION", "enter")
         await pilot.pause()
         assert app.focused is cards
-        assert [b.headline for b in cards.briefings] == [b.headline for b in SEEDS if "election" in b.headline]
+        assert [b.headline for b in cards.briefings] == [b.headline for b in seeds() if "election" in b.headline]
         assert len(cards.briefings) == 1
         await pilot.press("escape")
         await pilot.pause()
@@ -172,7 +175,7 @@ async def test_clicking_a_card_selects_and_opens_it():
         assert await pilot.click(BriefingList, offset=(5, CARD_HEIGHT + 1))
         await pilot.pause()
         assert cards.cursor == 1
-        assert app.query_one(ReadingPane).briefing.headline == SECOND
+        assert app.query_one(ReadingPane).briefing.headline == seeds()[1].headline
 
 
 async def test_scroll_wheel_scrolls_the_list(synthetic_briefings):
@@ -200,7 +203,7 @@ async def test_narrow_terminal_is_one_column_and_enter_shows_the_article():
         await pilot.press("enter")
         await pilot.pause()
         assert pane.region.width > 0 and not app.query_one("#list-column").region.width
-        assert words_only_in(SEEDS[0], SEEDS[1]) in screen_text(app)
+        assert words_only_in(seeds()[0], seeds()[1]) in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.query_one(BriefingList).region.width > 0
@@ -225,3 +228,17 @@ async def test_filter_input_does_not_blink():
         await pilot.press("slash")
         assert app.query_one("#filter").cursor_blink is False
         assert "No briefings found." in screen_text(app) or "Nothing matches" in screen_text(app)
+
+
+async def test_tab_switches_between_list_and_pane_even_in_one_column(synthetic_briefings):
+    app = BriefApp(briefings=synthetic_briefings(3))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.query_one(ReadingPane)
+        assert app.query_one(ReadingPane).region.width > 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, BriefingList)
+        assert app.query_one(BriefingList).region.width > 0

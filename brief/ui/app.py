@@ -58,7 +58,8 @@ class BriefApp(App[None]):
     BINDINGS = [
         Binding("/", "search", "Filter", id="search"),
         Binding("escape", "back", "Back", id="back"),
-        Binding("tab", "switch_pane", "Switch pane", show=False, id="switch"),
+        # priority: the Screen binds tab to focus_next, which would otherwise win.
+        Binding("tab", "switch_pane", "Switch pane", show=False, priority=True, id="switch"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
