@@ -242,7 +242,10 @@ def assemble(briefings: list[Briefing], feats: list[Features], events: list[int]
         tid = _stable_id("t-", out[members[0]].id)
         names = _display_names(members, feats, out)
         phrase = _key_phrase(members, feats, names)
-        title = ", ".join(names[:2]) + (f": {phrase}" if phrase else "") if names else _central(members, feats, out).headline
+        # a story is told by who acts in it: people and organisations before places
+        kinds = {e.name: e.type for i in members for e in out[i].entities}
+        actors = sorted(names[:6], key=lambda n: (kinds.get(n) not in ("PERSON", "ORG"), names.index(n)))
+        title = ", ".join(actors[:2]) + (f": {phrase}" if phrase else "") if names else _central(members, feats, out).headline
         result.append(Thread(id=tid, title=title, articles=tuple(out[i].id for i in members),
                              entities=tuple(names[:8]), events=tuple(thread_events)))
         for i in members:

@@ -13,6 +13,7 @@ from brief.ui.card import CARD_HEIGHT
 from brief.ui.help_screen import HelpScreen
 from brief.ui.reading_pane import ReadingPane
 
+
 # The list shows the seeds in pipeline order (newest first); which one is first depends on date
 # analysis, so tests read the order from the pipeline rather than hard-coding it.
 @functools.cache

@@ -33,55 +33,48 @@ TITLE_WORDS = frozenset(
 BOUNDARIES = frozenset('. ! ? : ; " “ ” ‘ ’ | ( ) [ ] — – • … *'.split())
 
 
-def tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for m in TOKEN_RE.finditer(text):
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        words.append(m.group())
-    return starts, ends, words
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:['’](?![sS]\b)[^\W_]+)*"
+_CONN = "|".join(re.escape(c) for c in sorted(CONNECTORS - {"-"}, key=len, reverse=True))
+_DOT = "|".join(
+    rf"(?<=\b{a})" for a in sorted(ABBREVIATIONS) if a.isalpha()
+)
+# Capitalised runs (inner connectors allowed), found by one regex pass over the raw text (no per-token Python work).
+RUN_RE = re.compile(
+    rf"(?<![^\W_])(?:{_CAP})"
+    rf"(?:(?:[ \t\xa0]+(?:(?:{_CONN})[ \t\xa0]+){{0,2}}|-|[ \t]*&[ \t]*|(?:(?<=\b[A-Z])|{_DOT})\.[ \t]*)(?:{_CAP}))*"
+)
+_WINDOW = 40
 
 
-def find_runs(text: str, starts: list[int], ends: list[int], words: list[str]) -> list[tuple[int, int]]:
-    """(first, last+1) token indices of each capitalised run; runs never cross a line break."""
-    runs = []
-    n = len(words)
-    find = text.find
-    i = 0
-    while i < n:
-        if not words[i][0].isupper():
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            if find("\n", ends[j - 1], starts[j]) != -1:
-                break
-            w = words[j]
-            if w[0].isupper():
-                j += 1
-                continue
-            k = j
-            if w == ".":
-                if not (words[j - 1] in ABBREVIATIONS or (len(words[j - 1]) == 1 and words[j - 1].isupper())):
-                    break
-                k = j + 1
-            else:
-                while k < n and k - j < 2 and words[k] in CONNECTORS:
-                    if w == "-" and (ends[k - 1] != starts[k] or (k + 1 < n and ends[k] != starts[k + 1])):
-                        break  # only a tight hyphen joins ("US-Russia", "Jean-Claude")
-                    k += 1
-                if k == j:
-                    break
-            if k < n and words[k][0].isupper() and find("\n", ends[j - 1], starts[k]) == -1:
-                j = k + 1
-                continue
-            break
-        runs.append((i, j))
-        i = j
-    return runs
+_NEXT_RE = re.compile(r"\s*(" + TOKEN_RE.pattern + ")")
+
+
+def windows(text: str):
+    """(starts, ends, words, i, j) for each capitalised run: its tokens [i, j) with two tokens of
+    context before (their offsets only tell where the gap before the run begins) and one after."""
+    findall = TOKEN_RE.findall
+    finditer = TOKEN_RE.finditer
+    next_match = _NEXT_RE.match
+    for run in RUN_RE.finditer(text):
+        s, e = run.span()
+        before = text[max(0, s - _WINDOW) : s]
+        words = findall(before)[-2:]
+        gap_start = s - len(before) + len(before.rstrip())
+        i = len(words)
+        starts = [gap_start] * i
+        ends = [gap_start] * i
+        for m in finditer(text, s, e):
+            starts.append(m.start())
+            ends.append(m.end())
+            words.append(m.group())
+        j = len(words)
+        after = next_match(text, e)
+        if after:
+            starts.append(after.start(1))
+            ends.append(after.end(1))
+            words.append(after.group(1))
+        yield starts, ends, words, i, j
 
 
 def _shape(w: str) -> str:
@@ -107,13 +100,11 @@ class Resources:
         for name in gazetteer["alias"]:
             phrases[name] = phrases.get(name, "") + "A"
         self.phrases = phrases
-        self.max_phrase = max(len(TOKEN_RE.findall(p)) for p in phrases)
+        self.max_phrase = max(len(p.split()) + 2 * p.count("-") + 2 * p.count(".") for p in phrases)
         self.aliases: dict[str, str] = gazetteer["alias"]
         self.norp = frozenset(gazetteer["norp"])
         self.lower = frozenset(model.get("lower", ()))
-        self.weights: dict[str, tuple[tuple[int, float], ...]] = {
-            f: tuple((int(c), v) for c, v in cw.items()) for f, cw in model.get("weights", {}).items()
-        }
+        self.weights: dict[str, list[float]] = model.get("weights", {})  # feature -> one weight per tag
 
 
 def load_json(name: str) -> dict:
@@ -172,6 +163,9 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         "lex=%d%d" % (lex, initial),
         "len=%d" % min(j - i, 4),
     ]
+    if j - i > 1:  # the run's last word types the whole name: "European Central Bank", "Valdai Club"
+        feats.append("rl=" + words[j - 1])
+        feats.append("g|rl=" + g + "|" + _shape(words[j - 1]))
     if initial:
         feats.append("iw=" + w)
     if k + 1 < j:
@@ -179,15 +173,10 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
     return feats
 
 
-def score(feats: list[str], weights) -> list[float]:
-    scores = [0.0] * len(TAGS)
+def score(feats: list[str], weights: dict[str, list[float]]) -> list[float]:
     get = weights.get
-    for f in feats:
-        cw = get(f)
-        if cw:
-            for c, v in cw:
-                scores[c] += v
-    return scores
+    vectors = [v for v in map(get, feats) if v]
+    return list(map(sum, zip(*vectors))) if vectors else [0.0] * len(TAGS)
 
 
 def allowed(tag: int, prev: int, connector: bool) -> bool:
@@ -199,35 +188,39 @@ def allowed(tag: int, prev: int, connector: bool) -> bool:
     return prev in (tag - 1, tag)
 
 
+# ALLOWED[prev][connector]: the tags that may follow `prev`, O first so that ties go to O.
+ALLOWED = [[tuple(t for t in range(len(TAGS)) if allowed(t, p, c)) for c in (False, True)] for p in range(len(TAGS))]
+
+
+def decode_window(text, window, res: Resources) -> list[int]:
+    starts, ends, words, i, j = window
+    gaz = gazetteer_codes(text, starts, ends, i, j, res)
+    weights = res.weights
+    prev = 0
+    tags = []
+    for k in range(i, j):
+        g = gaz.get(k, "")
+        if prev and g[:1] == "I":
+            best = prev + 1 if prev % 2 else prev  # never split a known place name ("North Korean")
+        elif words[k] == "-" and gaz.get(k - 1) and gaz.get(k + 1, "")[:1] == "B":
+            best = 0  # "US-Russia" is two places
+        else:
+            scores = score(token_features(text, starts, ends, words, k, i, j, TAGS[prev], gaz, res), weights)
+            best = max(ALLOWED[prev][not words[k][0].isupper()], key=scores.__getitem__)
+            if best % 2 == 0 and best and g[:1] == "B" and gaz.get(k - 1, "")[:1] in ("B", "I") and "C" in g:
+                best -= 1  # two countries side by side are two names ("US Russia")
+        tags.append(best)
+        prev = best
+    _known_phrases(tags, gaz, i, j)
+    return tags
+
+
 def tag_runs(text: str, res: Resources | None = None):
     """Yield (start, end, type) spans found by the model."""
     res = res or resources()
-    starts, ends, words = tokenize(text)
-    weights = res.weights
-    for i, j in find_runs(text, starts, ends, words):
-        gaz = gazetteer_codes(text, starts, ends, i, j, res)
-        prev = 0
-        tags = []
-        for k in range(i, j):
-            g = gaz.get(k, "")
-            if prev and g[:1] == "I":
-                best = prev + 1 if prev % 2 else prev  # never split a known place name ("North Korean")
-            elif words[k] == "-" and gaz.get(k - 1) and gaz.get(k + 1, "")[:1] == "B":
-                best = 0  # "US-Russia" is two places
-            else:
-                feats = token_features(text, starts, ends, words, k, i, j, TAGS[prev], gaz, res)
-                scores = score(feats, weights)
-                connector = not words[k][0].isupper()
-                best, best_score = 0, scores[0]
-                for t in range(1, len(TAGS)):
-                    if scores[t] > best_score and allowed(t, prev, connector):
-                        best, best_score = t, scores[t]
-                if best % 2 == 0 and best and g[:1] == "B" and gaz.get(k - 1, "")[:1] in ("B", "I") and "C" in g:
-                    best -= 1  # two countries side by side are two names ("US Russia")
-            tags.append(best)
-            prev = best
-        _known_phrases(tags, gaz, i, j)
-        yield from _spans(tags, i, starts, ends, words)
+    for window in windows(text):
+        starts, ends, words, i, j = window
+        yield from _spans(decode_window(text, window, res), i, starts, ends, words)
 
 
 _CODE_TYPE = {"C": "GPE", "S": "GPE", "T": "GPE", "A": "GPE", "R": "LOC", "N": "NORP", "O": "ORG"}

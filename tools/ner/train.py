@@ -46,25 +46,26 @@ def clean_spans(text: str, ents: list, norp: frozenset) -> list[tuple[int, int, 
 
 def examples(text: str, spans, res):
     """(run tokens, gold tags) for each capitalised run whose silver spans lie inside it."""
-    starts, ends, words = nt.tokenize(text)
-    at_start = {s: k for k, s in enumerate(starts)}
-    at_end = {e: k for k, e in enumerate(ends)}
-    gold = [0] * len(words)
-    bad = set()
-    for s, e, label in spans:
-        a, b = at_start.get(s), at_end.get(e)
-        t = nt.TYPES.index(label)
-        if a is None or b is None:
-            bad.add(s)
-            continue
-        gold[a] = 2 * t + 1
-        for k in range(a + 1, b + 1):
-            gold[k] = 2 * t + 2
-    for i, j in nt.find_runs(text, starts, ends, words):
-        tags = gold[i:j]
-        if any(starts[i] <= s < ends[j - 1] for s in bad) or not _valid(tags, words[i:j]):
-            continue  # a silver span that leaves the run would teach impossible transitions
-        yield (starts, ends, words, i, j), tags
+    begins = {s: (e, nt.TYPES.index(label)) for s, e, label in spans}
+    for window in nt.windows(text):
+        starts, ends, words, i, j = window
+        tags = [0] * (j - i)
+        k = i
+        ok = True
+        while k < j:
+            if starts[k] in begins:
+                e, t = begins[starts[k]]
+                tags[k - i] = 2 * t + 1
+                k += 1
+                while k < j and ends[k - 1] < e:
+                    tags[k - i] = 2 * t + 2
+                    k += 1
+                ok = ok and ends[k - 1] == e
+            else:
+                ok = ok and not any(s < starts[k] < e for s, (e, _) in begins.items() if s < starts[i] < e)
+                k += 1
+        if ok and _valid(tags, words[i:j]):  # a silver span that leaves the run would teach impossible transitions
+            yield window, tags
 
 
 def _valid(tags, words) -> bool:
@@ -83,6 +84,13 @@ class Perceptron:
         self.stamp: dict[tuple[str, int], int] = collections.defaultdict(int)
         self.i = 0
 
+    def scores(self, feats) -> list[float]:
+        out = [0.0] * len(nt.TAGS)
+        for f in feats:
+            for c, v in self.w.get(f, {}).items():
+                out[c] += v
+        return out
+
     def update(self, feats, truth: int, guess: int) -> None:
         self.i += 1
         if truth == guess:
@@ -95,33 +103,27 @@ class Perceptron:
                 self.stamp[key] = self.i
                 self.w[f][c] = old + delta
 
-    def averaged(self) -> dict[str, dict[int, float]]:
-        out: dict[str, dict[int, float]] = {}
+    def averaged(self) -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {}
         for f, cw in self.w.items():
             for c, v in cw.items():
                 key = (f, c)
                 avg = (self.total[key] + (self.i - self.stamp[key]) * v) / self.i
-                if abs(avg) >= 0.02:
-                    out.setdefault(f, {})[c] = round(avg, 3)
+                if abs(avg) >= 0.05:
+                    out.setdefault(f, [0] * len(nt.TAGS))[c] = round(avg, 2)
         return out
 
 
-def decode(run, text, res, weights, gold=None, learner=None):
+def learn(run, text, res, gold, learner) -> None:
     starts, ends, words, i, j = run
     gaz = nt.gazetteer_codes(text, starts, ends, i, j, res)
     prev = 0
-    tags = []
     for k in range(i, j):
         feats = nt.token_features(text, starts, ends, words, k, i, j, nt.TAGS[prev], gaz, res)
-        scores = nt.score(feats, weights)
-        connector = not words[k][0].isupper()
-        best = max((t for t in range(len(nt.TAGS)) if nt.allowed(t, prev, connector)), key=lambda t: scores[t])
-        if learner is not None:
-            learner.update(feats, gold[k - i], best)
-            best = gold[k - i]  # teacher forcing keeps the previous-tag feature clean
-        tags.append(best)
-        prev = best
-    return tags
+        scores = learner.scores(feats)
+        best = max(nt.ALLOWED[prev][not words[k][0].isupper()], key=scores.__getitem__)
+        learner.update(feats, gold[k - i], best)
+        prev = gold[k - i]  # teacher forcing keeps the previous-tag feature clean
 
 
 def lower_lexicon(texts) -> list[str]:
@@ -137,19 +139,8 @@ def train(docs, res):
     for epoch in range(EPOCHS):
         rng.shuffle(data)
         for text, run, gold in data:
-            decode(run, text, res, _Live(learner.w), gold, learner)
+            learn(run, text, res, gold, learner)
     return learner.averaged()
-
-
-class _Live:
-    """Read the learner's current weights through the tagger's `weights.get` interface."""
-
-    def __init__(self, w) -> None:
-        self.w = w
-
-    def get(self, f):
-        cw = self.w.get(f)
-        return tuple(cw.items()) if cw else None
 
 
 def predict(text, res):
@@ -194,8 +185,12 @@ def main(paths: list[str], do_eval: bool) -> None:
     if do_eval:
         held = [d for d in docs if int(hashlib.md5(d["id"].encode()).hexdigest(), 16) % 5 == 0]
         rest = [d for d in docs if d not in held]
-        res.weights = {f: tuple(cw.items()) for f, cw in train(rest, res).items()}
+        res.weights = train(rest, res)
         print(f"trained on {len(rest)} documents, held out {len(held)}")
+        news = [d for d in held if not d["id"].startswith(("wiki-", "lee-"))]
+        print(f"-- held-out news documents (CNN/DM + ECB+), n={len(news)}")
+        evaluate(news, res)
+        print(f"-- all held-out documents, n={len(held)}")
         evaluate(held, res)
         return
     weights = train(docs, res)
@@ -204,7 +199,7 @@ def main(paths: list[str], do_eval: bool) -> None:
         "over the dev texts by tools/ner/train.py.",
         "tags": list(nt.TAGS),
         "lower": sorted(res.lower),
-        "weights": {f: {str(c): v for c, v in cw.items()} for f, cw in sorted(weights.items())},
+        "weights": dict(sorted(weights.items())),
     }
     OUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(OUT, len(weights), "features", OUT.stat().st_size, "bytes")
