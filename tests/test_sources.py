@@ -104,6 +104,16 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_loads(tmp_path):
     assert "not valid JSON" in result.problems[0] and 'no "text"' in result.problems[1]
 
 
+def test_jsonl_headline_only_row_is_a_story(tmp_path):
+    """Feeds and corpora (ECB+) carry items with a title and an empty body: keep them."""
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "h", "title": "Parliament election is over in Turkmenistan.", "text": ""}\n'
+                    '{"id": "empty", "title": "", "text": "  "}\n')
+    result = load([path])
+    assert [(a.id, a.title, a.text) for a in result.articles] == [("h", "Parliament election is over in Turkmenistan.", "")]
+    assert len(result.problems) == 1 and "empty" not in result.problems[0] and ":2:" in result.problems[0]
+
+
 def test_json_array(tmp_path):
     path = tmp_path / "in.json"
     path.write_text(json.dumps([{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]))

@@ -16,12 +16,17 @@ def article_from_object(obj: object, *, path: str, source: str | None) -> Articl
     """An article from one decoded object; raises ValueError with a reason when it is not one."""
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
-    text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError('no "text"')
+    text = obj.get("text", "")
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        raise ValueError('"text" is not a string')
+    title = clean_field(obj.get("title"))
+    # A headline-only item (a feed entry without a body) is still a story; only a row with neither is skipped.
+    if not text.strip() and not title:
+        raise ValueError('no "text" or "title"')
     # Offsets in `brief entities` refer to the row's own text, so keep it as given (minus controls).
     body = strip_controls(text, keep_offsets=True)
-    title = clean_field(obj.get("title"))
     given_id = obj.get("id")
     return Article(
         id=clean_field(given_id) if given_id not in (None, "") else content_id(normalise_paragraphs(body), title),
