@@ -52,9 +52,11 @@ def main() -> None:
     """brief: news briefings in your terminal.
 
     \b
-    brief [PATH...]            open the reader (the bundled seeds when no PATH)
-    brief list [--json] PATH   list briefings
-    brief threads --json PATH  story threads with their events
+    brief [PATH...]                  open the reader (the bundled seeds when no PATH)
+    brief list [--json] PATH         list briefings, newest first
+    brief threads [--json] PATH      story threads with their events
+    brief search [--json] QUERY PATH fuzzy search, best match first
+    brief entities --json [PATH]     people, places, organisations with offsets
 
     PATH is a file (.txt, .md, .jsonl, .json) or a folder, read recursively.
     """
