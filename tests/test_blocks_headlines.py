@@ -21,7 +21,19 @@ def kinds(b):
 
 def test_glued_subheads_are_split_off():
     found = {t for kind, t in kinds(seeds()["000"]) + kinds(seeds()["002"]) if kind == "subhead"}
-    assert {"Vladimir Putin praises Donald Trump", "Donald Trump reacts", "What was Putin's response on Ukraine crisis?"} <= found
+    assert {"Vladimir Putin praises Donald Trump", "Donald Trump reacts", "What was Putin's response on Ukraine crisis?",
+            "Putin on restoring relations with US"} <= found
+
+
+def test_subhead_before_a_parenthetically_attributed_subject():
+    glued = "Putin on restoring relations with US Russia, Putin said, was ready to restore relations."
+    assert [(b.kind, glued[b.start : b.end]) for b in split_blocks(glued)] == [
+        ("subhead", "Putin on restoring relations with US"),
+        ("para", "Russia, Putin said, was ready to restore relations."),
+    ]
+    for ordinary in ("The talks in Geneva with Iran, Lavrov said, were useful.",
+                     "Officials met in Paris on Monday. Russia, Putin said, was ready."):
+        assert [b.kind for b in split_blocks(ordinary)] == ["para"]
 
 
 def test_paragraph_after_subhead_starts_with_its_sentence():

@@ -27,6 +27,13 @@ _SENTENCE_OPENERS = {
     "Those", "According", "Speaking", "Addressing", "Meanwhile", "However", "Earlier", "Later",
     "Last", "Following", "Since", "Although", "Despite", "With", "For", "From", "Under", "Over",
 }
+# "Putin on restoring relations with US Russia, Putin said, was ready …": a parenthetical
+# attribution right after the first word of a sentence shows where the sentence (and so the glued
+# subheading before it) begins.
+_ATTRIBUTED_SUBJECT = re.compile(
+    r"((?:\S+\s+){2,11}?[A-Z][\w'’.-]*)\s+(?=[A-Z][\w'’-]+, (?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+"
+    r"(?:said|says|added|noted|stressed|insisted|claimed|argued|told\s+\w+)\b)"
+)
 _QUOTE_OPEN = "\u201c\"'\u2018"
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
@@ -37,6 +44,9 @@ def _glued_subhead_end(para: str) -> int:
     q = re.match(r"((?:\S+\s+){1,11}?\S+\?)\s+(?=[A-Z\u201c\"])", para)
     if q and not re.search("[\u201c\u201d\"]", q[1]) and len(para) > len(q[0]) + 40:
         return len(q[1])
+    a = _ATTRIBUTED_SUBJECT.match(para)
+    if a and _looks_like_headline(a[1]) and not re.search(r"[.!?](?:\s|$)", a[1]):
+        return len(a[1])
     words = list(re.finditer(r"\S+", para[:160]))
     for i, word in enumerate(words[:12]):
         if i < 2:
