@@ -37,7 +37,17 @@ def test_subheads_quotes_and_furniture(annotated_briefing):
     assert parts.body.plain.index("Related") > parts.body.plain.index("organisers said")  # furniture moved to the end
     assert "Also Read | Zelensky" in styled_words(parts.body, styles.furniture)[0]
     assert parts.quotes is not None and parts.quotes.plain == "Vladimir Putin: “The first steps have been taken.”"
-    assert parts.head.plain.splitlines() == ["Putin meets reporters in Minsk", "≈ 27 Jun 2025 · Example Wire"]
+    assert parts.head.plain.splitlines()[:2] == ["Putin meets reporters in Minsk", "≈ 27 Jun 2025 · Example Wire"]
+
+
+def test_head_shows_the_summary_and_who_is_involved(annotated_briefing):
+    styles = ArticleStyles(entities=COLOURS)
+    lines = article_parts(annotated_briefing, styles).head.plain.splitlines()
+    assert lines[3] == annotated_briefing.summary
+    names = [e.name for e in annotated_briefing.entities]
+    assert lines[5] == " · ".join(names[:8])
+    head = article_parts(annotated_briefing, styles).head
+    assert styled_words(head, COLOURS["PERSON"]) == ["Vladimir Putin"]
 
 
 def test_no_quotes_section_without_quotes():
@@ -45,7 +55,7 @@ def test_no_quotes_section_without_quotes():
     parts = article_parts(briefing, ArticleStyles())
     assert parts.quotes is None
     assert parts.body.plain == "Just text."  # no blocks: the whole text is one paragraph
-    assert parts.head.plain.endswith("undated")
+    assert parts.head.plain.splitlines() == ["H", "undated", "", "S"]
 
 
 def test_card_shows_headline_date_source_chips_by_count_and_summary(annotated_briefing):

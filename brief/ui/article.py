@@ -65,6 +65,22 @@ def _quote_line(speaker: str, words: str, styles: ArticleStyles) -> Text:
     return line
 
 
+INVOLVED_MAX = 8
+
+
+def _involved(briefing: Briefing, styles: ArticleStyles) -> Text | None:
+    """The most salient entities, each in its type's style: who, where, which organisations."""
+    names = [e for e in briefing.entities if e.type in styles.entities][:INVOLVED_MAX]
+    if not names:
+        return None
+    line = Text()
+    for i, entity in enumerate(names):
+        if i:
+            line.append(" · ", style=styles.meta)
+        line.append(one_line(entity.name), style=styles.entities[entity.type])
+    return line
+
+
 @dataclass(frozen=True)
 class ArticleParts:
     """The pane shows these in separate boxes so quotes get a hanging indent."""
@@ -77,7 +93,14 @@ class ArticleParts:
 def article_parts(briefing: Briefing, styles: ArticleStyles) -> ArticleParts:
     """Everything the reading pane shows for one briefing."""
     meta = date_label(briefing) + (f" · {one_line(briefing.source)}" if briefing.source else "")
-    head = Text("\n").join([Text(one_line(briefing.headline), style=styles.headline), Text(meta, style=styles.meta)])
+    lines = [Text(one_line(briefing.headline), style=styles.headline), Text(meta, style=styles.meta)]
+    # The briefing itself (summary, who and where) comes before the full text it was drawn from.
+    if briefing.summary:
+        lines += [Text(), Text(one_line(briefing.summary))]
+    involved = _involved(briefing, styles)
+    if involved:
+        lines += [Text(), involved]
+    head = Text("\n").join(lines)
 
     quotes = None
     if briefing.quotes:
