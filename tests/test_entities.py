@@ -106,3 +106,28 @@ def test_analysis_is_deterministic():
 
     text = (SEEDS / "000_dc8a7c53315bb8ca.txt").read_text(encoding="utf-8")
     assert find_entities(text) == find_entities(text)
+
+
+def _stdin_mentions(text: str) -> set[tuple[str, str, str]]:
+    out = run_brief("entities", "--json", input=text)
+    assert out.returncode == 0, out.stderr
+    return {(m["text"], m["type"], m["entity"]) for m in json.loads(out.stdout)}
+
+
+def test_an_organisation_run_is_one_name_even_when_it_starts_with_a_nationality():
+    found = _stdin_mentions("He joined the British Broadcasting Corporation in 1990. The European Central Bank left rates alone.")
+    assert ("British Broadcasting Corporation", "ORG", "British Broadcasting Corporation") in found
+    assert ("European Central Bank", "ORG", "European Central Bank") in found
+    assert not {t for t, _, _ in found} & {"British", "European", "Central Bank"}
+
+
+def test_a_country_before_an_organisation_stays_a_place():
+    found = _stdin_mentions("The US Federal Reserve held rates on Wednesday.")
+    assert {("US", "GPE", "United States"), ("Federal Reserve", "ORG", "Federal Reserve")} <= found
+
+
+def test_an_unknown_name_that_speaks_is_a_person_and_one_reading_holds_per_document():
+    found = _stdin_mentions("Also Read | Kovalenko warns Putin could test the alliance\n\nVladimir Putin spoke in Minsk.")
+    assert ("Kovalenko", "PERSON", "Kovalenko") in found
+    assert {e for t, ty, e in found if t == "Putin"} == {"Vladimir Putin"}
+    assert {ty for t, ty, e in found if e == "Vladimir Putin"} == {"PERSON"}

@@ -156,10 +156,19 @@ def prf(tp, fp, fn):
 CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "MISC", "EVENT": "MISC"}
 
 
-def evaluate(docs, res) -> None:
+def predict_pipeline(text, res):
+    """What `brief entities` prints: the tagger plus the document-level rules in entities.py."""
+    from brief.analysis import entities
+
+    nt.resources = entities.resources = lambda: res  # score the weights trained here, not the shipped ones
+    mentions, _ = entities.find_entities(text)
+    return [(m.start, m.end, m.type) for m in mentions]
+
+
+def evaluate(docs, res, predictor=None) -> None:
     counts = collections.defaultdict(lambda: [0, 0, 0])
     for d in docs:
-        pred = predict(d["text"], res)
+        pred = (predictor or predict)(d["text"], res)
         gold = set(d["spans"])
         for scheme, mapping in (("fine", {t: t for t in nt.TYPES}), ("conll", CONLL)):
             p = {(s, e, mapping[t]) for s, e, t in pred}
@@ -192,6 +201,8 @@ def main(paths: list[str], do_eval: bool) -> None:
         evaluate(news, res)
         print(f"-- all held-out documents, n={len(held)}")
         evaluate(held, res)
+        print(f"-- held-out news documents through brief's whole entity pipeline, n={len(news)}")
+        evaluate(news, res, predict_pipeline)
         return
     weights = train(docs, res)
     model = {
