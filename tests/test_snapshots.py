@@ -64,3 +64,12 @@ def test_mentions_and_quotes_full_colour(snap_compare, annotated_briefing):
 def test_mentions_and_quotes_16_colours(snap_compare, annotated_briefing):
     """The ansi-dark theme uses the terminal's own 16 colours (what SSH sessions often get)."""
     assert snap_compare(BriefApp(briefings=[annotated_briefing], theme="ansi-dark"), terminal_size=(100, 30))
+
+
+def test_entity_picker(snap_compare):
+    async def pick(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("e", "p", "u", "t", "n")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=pick)

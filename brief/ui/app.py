@@ -57,6 +57,7 @@ class BriefApp(App[None]):
 
     BINDINGS = [
         Binding("/", "search", "Filter", id="search"),
+        Binding("e", "pick_entity", "Entity", id="entity"),
         Binding("escape", "back", "Back", id="back"),
         # priority: the Screen binds tab to focus_next, which would otherwise win.
         Binding("tab", "switch_pane", "Switch pane", show=False, priority=True, id="switch"),
@@ -78,6 +79,8 @@ class BriefApp(App[None]):
         self.started = time.perf_counter() if started is None else started
         self.startup_ms: float | None = None
         self.all_briefings: list[Briefing] = []
+        self.entity_scope: str | None = None  # the entity whose briefings the list shows, if any
+        self._entity_picker = None
         self.problems: list[str] = []
         self.animation_level = "none"  # nothing moves on its own: kinder over SSH
         wanted = theme or os.environ.get(THEME_ENV) or DEFAULT_THEME
@@ -127,6 +130,7 @@ class BriefApp(App[None]):
 
     def _show_corpus(self, briefings: list[Briefing], problems: list[str]) -> None:
         self.all_briefings = briefings
+        self._entity_picker = None
         self.problems = problems
         self.sub_title = count_label(len(briefings))
         self.query_one(BriefingList).set_briefings(briefings, empty_message="No briefings found.")
@@ -162,8 +166,41 @@ class BriefApp(App[None]):
         self.screen.add_class("reading")  # in one-column layouts the pane replaces the list
         self.query_one(ReadingPane).focus()
 
+    # --- entity picker ----------------------------------------------------------
+
+    def action_pick_entity(self) -> None:
+        if not self.all_briefings:
+            return
+        from brief.entity_directory import EntityPicker, entity_directory
+        from brief.ui.entity_picker import EntityPickerScreen
+
+        if self._entity_picker is None:
+            self._entity_picker = EntityPicker(entity_directory(self.all_briefings))
+        self.push_screen(EntityPickerScreen(self._entity_picker), self._entity_picked)
+
+    def _entity_picked(self, entry) -> None:
+        if entry is None:
+            return
+        if self.query_one("#list-column").has_class("filtering"):
+            self._close_filter()
+        shown = [self.all_briefings[i] for i in entry.briefings]
+        self.entity_scope = entry.name
+        self.sub_title = f"{entry.name} · {len(shown):,} of {count_label(len(self.all_briefings))} · esc shows all"
+        self.screen.remove_class("reading")
+        briefing_list = self.query_one(BriefingList)
+        briefing_list.set_briefings(shown)
+        briefing_list.focus()
+        self.query_one(ReadingPane).show(shown[0] if shown else None, "")
+
+    def _clear_entity_scope(self) -> None:
+        self.entity_scope = None
+        self.sub_title = count_label(len(self.all_briefings))
+        self.query_one(BriefingList).set_briefings(self.all_briefings, empty_message="No briefings found.")
+
     def action_back(self) -> None:
         briefing_list = self.query_one(BriefingList)
+        if self.entity_scope and self.focused is briefing_list and not self.screen.has_class("reading"):
+            self._clear_entity_scope()
         if self.query_one("#list-column").has_class("filtering") and (
             self.focused is self.query_one("#filter") or self.focused is briefing_list
         ):
@@ -179,11 +216,14 @@ class BriefApp(App[None]):
             self.query_one(ReadingPane).focus()
 
     def action_help(self) -> None:
+        from brief.ui.entity_picker import EntityPickerScreen
+
         sections = [
             ("Everywhere", self.BINDINGS),
             ("Briefing list", BriefingList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Filter", FilterInput.BINDINGS),
+            ("Entity picker", EntityPickerScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
 
