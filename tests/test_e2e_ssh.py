@@ -69,8 +69,8 @@ def test_reader_over_ssh(sshd):
         f"{user}@127.0.0.1", f"TERM=xterm-256color {remote}",
     ]
     with Tmux(ssh, width=100, height=30) as term:
-        screen = term.wait_for("Vladimir Putin congratulated Donald Trump", timeout=60)
-        assert "2 briefings" in screen
+        term.wait_for("Vladimir Putin congratulated Donald Trump", timeout=60)
+        term.wait_for("2 briefings")  # the header may repaint a frame after the cards
         term.send("j")
         term.send("q")
         assert "BRIEF-EXIT=0" in term.wait_for("BRIEF-EXIT=", timeout=30)

@@ -39,10 +39,10 @@ def test_help_filter_and_open_in_a_real_terminal(tmp_path):
     with Tmux(brief_command(), width=80, height=24, cwd=str(REPO), env=env) as term:
         term.wait_for("2 briefings", timeout=60)
         term.send("?")
-        term.wait_for("Close help")
+        term.wait_for("close help")
         press_escape(term)
-        term.wait_for("Filter")
-        assert "Close help" not in term.screen()
+        term.wait_for("Search")
+        assert "close help" not in term.screen()
         term.send("/")
         term.send("-l", "xyzzy")
         term.wait_for("Nothing matches")

@@ -48,13 +48,22 @@ def test_help_screen(snap_compare):
     assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=help_open)
 
 
-def test_filter_open(snap_compare):
-    async def filtering(pilot) -> None:
+def test_search_results_mark_matches_and_show_the_body_snippet(snap_compare):
+    async def searching(pilot) -> None:
         await _loaded(pilot)
-        await pilot.press("slash", *"praises")
-        await pilot.pause()
+        await pilot.press("slash", *"putn minsk")
+        await _loaded(pilot)
 
-    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=filtering)
+    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=searching)
+
+
+def test_search_bar_shows_a_malformed_qualifier(snap_compare):
+    async def searching(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("slash", *"before:yesterday putin")
+        await _loaded(pilot)
+
+    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=searching)
 
 
 def test_mentions_and_quotes_full_colour(snap_compare, annotated_briefing):

@@ -12,6 +12,7 @@ from brief.ui.briefing_list import BriefingList
 from brief.ui.card import CARD_HEIGHT
 from brief.ui.help_screen import HelpScreen
 from brief.ui.reading_pane import ReadingPane
+from brief.ui.search_bar import SearchInput
 
 
 # The list shows the seeds in pipeline order (newest first); which one is first depends on date
@@ -113,8 +114,10 @@ async def test_question_mark_opens_help_listing_every_binding_and_escape_closes_
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for binding in [*BriefApp.BINDINGS, *BriefingList.BINDINGS, *ReadingPane.BINDINGS]:
+        for binding in [*BriefApp.BINDINGS, *BriefingList.BINDINGS, *SearchInput.BINDINGS]:
             assert binding.description in text, binding.description
+        # The pane scrolls with the list's keys: the help names them once, in its heading.
+        assert "Reading pane: j k g G scroll" in text and "space pgdn" in text
         for entity_type in ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"):
             assert entity_type in text
         await pilot.press("escape")
@@ -122,41 +125,85 @@ async def test_question_mark_opens_help_listing_every_binding_and_escape_closes_
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_slash_filters_and_escape_restores():
+async def settled(pilot) -> None:
+    """Let the search worker answer the last keystroke and the screen repaint."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_search_as_you_type_marks_matches_and_escape_restores_list_and_cursor():
     app = BriefApp([])
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         cards = app.query_one(BriefingList)
-        await pilot.press("slash", *"LAUDED")  # in one seed's summary only, any case
-        await pilot.pause()
-        assert [b.headline for b in cards.briefings] == [b.headline for b in seeds() if "lauded" in b.summary]
-        assert len(cards.briefings) == 1
+        await pilot.press("j")
+        await pilot.press("slash", *"putn minsk")  # a typo, and a word only in one body
+        await settled(pilot)
+        minsk = [b for b in seeds() if "Minsk" in b.article.text]
+        assert [b.id for b in cards.briefings] == [b.id for b in minsk] and len(minsk) == 1
         assert app.sub_title == "1 of 2 briefings"
-        await pilot.press("backspace", *"xyzq")  # q types into the filter, it does not quit
-        await pilot.pause()
-        assert app.is_running
-        assert len(cards.briefings) == 0
+        assert "conference in Minsk" in list_text(app)  # the body sentence that matched, not the summary
+        assert "1 match" in screen_text(app)
+        await pilot.press(*" xyzq")  # q types into the bar, it does not quit
+        await settled(pilot)
+        assert app.is_running and len(cards.briefings) == 0
         assert "Nothing matches" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert len(cards.briefings) == 2
+        assert len(cards.briefings) == 2 and cards.cursor == 1  # the list and cursor from before
         assert app.sub_title == "2 briefings"
         assert app.focused is cards
 
 
-async def test_filter_kept_after_enter_then_escape_in_list_clears_it():
+async def test_enter_opens_the_selected_result_and_escape_walks_back():
     app = BriefApp([])
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         cards = app.query_one(BriefingList)
-        await pilot.press("slash", *"ELECTION", "enter")
+        pane = app.query_one(ReadingPane)
+        await pilot.press("slash", *"ELECTION")
+        await settled(pilot)
+        await pilot.press("enter")
         await pilot.pause()
-        assert app.focused is cards
-        assert [b.headline for b in cards.briefings] == [b.headline for b in seeds() if "election" in b.headline]
-        assert len(cards.briefings) == 1
+        election = [b for b in seeds() if "election" in b.headline]
+        assert app.focused is pane and pane.briefing.id == election[0].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is cards and [b.id for b in cards.briefings] == [election[0].id]  # back in the results
         await pilot.press("escape")
         await pilot.pause()
         assert len(cards.briefings) == 2
+
+
+async def test_a_malformed_qualifier_is_shown_not_raised():
+    app = BriefApp([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"after:2025-13-01 putin")
+        await settled(pilot)
+        assert "after:2025-13-01" in screen_text(app) and "is not a date" in screen_text(app)
+        assert app.is_running
+
+
+async def test_ctrl_s_saves_the_query_and_s_stars_for_is_starred():
+    from brief.store import Store
+
+    app = BriefApp([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        cards = app.query_one(BriefingList)
+        first = cards.highlighted
+        await pilot.press("s")
+        await pilot.pause()
+        assert "★" in list_text(app)
+        await pilot.press("slash", *"is:starred")
+        await settled(pilot)
+        assert [b.id for b in cards.briefings] == [first.id]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    store = Store()
+    assert ("is:starred", "is:starred") in store.saved_searches()
+    assert first.id in store.state()[1]
 
 
 async def test_q_quits():

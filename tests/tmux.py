@@ -14,10 +14,14 @@ class Tmux:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         # `; sleep` keeps the pane alive after the program exits, so its exit status can be read.
         shell = f"{exports + ' ' if exports else ''}{shlex.join(command)}; echo BRIEF-EXIT=$?; sleep 30"
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), "-c", cwd or ".", shell],
-            check=True,
-        )
+        start = ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), "-c", cwd or ".", shell]
+        for attempt in range(3):
+            # A tmux server that is still shutting down after the previous test refuses new sessions for a moment.
+            if subprocess.run(start, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.5 * (attempt + 1))
+        else:
+            subprocess.run(start, check=True)
 
     def screen(self) -> str:
         return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True).stdout

@@ -17,7 +17,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from brief.model import Briefing
 from brief.resources import styles_dir
@@ -26,9 +27,14 @@ from brief.ui.filtering import filter_briefings
 from brief.ui.help_screen import HelpScreen
 from brief.ui.labels import count_label
 from brief.ui.reading_pane import ReadingPane
+from brief.ui.search_bar import SearchInput, status_text
 
 if TYPE_CHECKING:
     from brief.pipeline import Corpus
+    from brief.search import SearchIndex, SearchResults
+    from brief.store import Store
+
+SEARCH_LIMIT = 200  # results a keystroke shows; the status line says how many matched in all
 
 DEFAULT_THEME = "tokyo-night"
 THEME_ENV = "BRIEF_THEME"  # e.g. BRIEF_THEME=ansi-dark for a terminal's own 16 colours
@@ -40,14 +46,18 @@ class CorpusLoaded(Message):
         self.corpus = corpus
 
 
-class FilterInput(Input):
-    BINDINGS = [
-        Binding("enter", "done", "Keep filter", id="filter.keep"),
-        Binding("escape", "app.back", "Clear filter", id="filter.clear"),
-    ]
+class IndexReady(Message):
+    def __init__(self, index: SearchIndex) -> None:
+        super().__init__()
+        self.index = index
 
-    def action_done(self) -> None:
-        self.app.query_one(BriefingList).focus()
+
+class SearchDone(Message):
+    def __init__(self, generation: int, text: str, results: SearchResults) -> None:
+        super().__init__()
+        self.generation = generation
+        self.text = text
+        self.results = results
 
 
 class BriefApp(App[None]):
@@ -56,8 +66,9 @@ class BriefApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
 
     BINDINGS = [
-        Binding("/", "search", "Filter", id="search"),
+        Binding("/", "search", "Search", id="search"),
         Binding("e", "pick_entity", "Entity", id="entity"),
+        Binding("s", "star", "Star", id="star"),
         Binding("escape", "back", "Back", id="back"),
         # priority: the Screen binds tab to focus_next, which would otherwise win.
         Binding("tab", "switch_pane", "Switch pane", show=False, priority=True, id="switch"),
@@ -80,6 +91,13 @@ class BriefApp(App[None]):
         self.startup_ms: float | None = None
         self.all_briefings: list[Briefing] = []
         self.entity_scope: str | None = None  # the entity whose briefings the list shows, if any
+        self.index: SearchIndex | None = None
+        self.store: Store | None = None
+        self.read_ids: set[str] = set()
+        self.starred_ids: set[str] = set()
+        self._by_id: dict[str, Briefing] = {}
+        self._generation = 0  # bumps on every keystroke; a result for an older one is dropped
+        self._before_search: tuple[list[Briefing], int, str] | None = None  # list, cursor, sub-title
         self._entity_picker = None
         self.problems: list[str] = []
         self.animation_level = "none"  # nothing moves on its own: kinder over SSH
@@ -90,7 +108,8 @@ class BriefApp(App[None]):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="list-column"):
-                yield FilterInput(placeholder="Filter headlines, sources, people…", id="filter")
+                yield SearchInput(placeholder="Search: putn minsk, @trump, from:reuters …", id="filter")
+                yield Static(id="search-status")
                 yield BriefingList(id="briefings")
             yield ReadingPane(id="pane")
         yield Footer()
@@ -102,6 +121,7 @@ class BriefApp(App[None]):
         self.call_after_refresh(self._painted)
         if self.preloaded is not None:
             self._show_corpus(list(self.preloaded), [])
+            self.index_preloaded(list(self.preloaded))
         else:
             self.load_corpus()
 
@@ -121,50 +141,175 @@ class BriefApp(App[None]):
 
         try:
             store = Store()  # unchanged articles come from the cache: a second start analyses nothing
+            self.read_ids, self.starred_ids = store.state()
         except (OSError, sqlite3.Error):
             store = None  # no writable cache dir: analyse everything, still show it
-        self.post_message(CorpusLoaded(build_corpus(self.paths, store=store)))
+        self.store = store
+        corpus = build_corpus(self.paths, store=store)
+        self.post_message(CorpusLoaded(corpus))
+        self._build_index(corpus.briefings, corpus.threads)
+
+    def _build_index(self, briefings: list[Briefing], threads: list) -> None:
+        """Runs in a worker thread: the list is on screen while the search index builds."""
+        from brief.search import SearchIndex
+
+        self.post_message(IndexReady(SearchIndex.build(briefings, threads)))
+
+    @work(thread=True, exclusive=True, group="load")
+    def index_preloaded(self, briefings: list[Briefing]) -> None:
+        self._build_index(briefings, [])
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self._show_corpus(message.corpus.briefings, message.corpus.problems)
 
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.index = message.index
+        query = self.query_one("#filter", Input).value
+        if self._searching and query.strip():
+            self._start_search(query)  # what was typed while indexing
+
     def _show_corpus(self, briefings: list[Briefing], problems: list[str]) -> None:
         self.all_briefings = briefings
+        self._by_id = {b.id: b for b in briefings}
         self._entity_picker = None
         self.problems = problems
         self.sub_title = count_label(len(briefings))
-        self.query_one(BriefingList).set_briefings(briefings, empty_message="No briefings found.")
+        cards = self.query_one(BriefingList)
+        cards.starred = self.starred_ids
+        cards.set_briefings(briefings, empty_message="No briefings found.")
         self.query_one(ReadingPane).show(briefings[0] if briefings else None, "No briefings to read.")
         if problems:
             shown = "\n".join(problems[:5]) + (f"\n… and {len(problems) - 5} more" if len(problems) > 5 else "")
             title = f"Skipped {count_label(len(problems), 'file')}"
             self.notify(shown, title=title, severity="warning", timeout=15, markup=False)
 
-    # --- filter ---------------------------------------------------------------
+    # --- search ---------------------------------------------------------------
+
+    @property
+    def _searching(self) -> bool:
+        return self.query_one("#list-column").has_class("filtering")
 
     def action_search(self) -> None:
-        self.query_one("#list-column").add_class("filtering")
+        if not self._searching:
+            cards = self.query_one(BriefingList)
+            self._before_search = (list(cards.briefings), cards.cursor, self.sub_title)
+            self.query_one("#list-column").add_class("filtering")
+            self._set_status("", 0, 0, ())
+        self.screen.remove_class("reading")
         self.query_one("#filter", Input).focus()
 
+    def start_search(self, query: str) -> None:
+        """Open the bar with `query` typed in (the palette and saved searches use this)."""
+        self.action_search()
+        self.query_one("#filter", Input).value = query  # Changed runs the search
+
     @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        shown = filter_briefings(self.all_briefings, event.value) if event.value else self.all_briefings
-        total = count_label(len(self.all_briefings))
-        self.sub_title = f"{len(shown):,} of {total}" if event.value else total
-        self.query_one(BriefingList).set_briefings(shown, empty_message=f"Nothing matches “{event.value}”.")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if not self._searching:
+            return
+        self._generation += 1
+        if not event.value.strip():
+            self._restore_list(keep_bar=True)
+            self._set_status("", 0, 0, ())
+        elif self.index is None:
+            # Still indexing: a plain substring filter keeps the bar useful meanwhile.
+            shown = filter_briefings(self.all_briefings, event.value)
+            self._show_matches(event.value, shown, {}, len(shown))
+        else:
+            self._start_search(event.value)
+
+    def _start_search(self, text: str) -> None:
+        self._set_status(text, 0, 0, (), pending=True)
+        self.run_search(self._generation, text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, generation: int, text: str) -> None:
+        # exclusive: a newer keystroke cancels this worker; its result is then never shown.
+        index = self.index
+        if index is None:
+            return
+        results = index.search(text, limit=SEARCH_LIMIT, state={"read": self.read_ids, "starred": self.starred_ids})
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchDone(generation, text, results))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.generation != self._generation or not self._searching:
+            return  # typing went on: a newer query is on its way
+        results = message.results
+        shown = [self._by_id[r.id] for r in results.results if r.id in self._by_id]
+        matches = {r.id: r for r in results.results}
+        self._show_matches(message.text, shown, matches, results.total, results.errors)
+
+    def _show_matches(self, text: str, shown: list[Briefing], matches: dict, total: int, errors=()) -> None:
+        self.sub_title = f"{total:,} of {count_label(len(self.all_briefings))}"
+        self.query_one(BriefingList).set_briefings(shown, empty_message=f"Nothing matches “{text}”.", matches=matches)
+        self._set_status(text, len(shown), total, errors)
+
+    def _set_status(self, text: str, shown: int, total: int, errors, pending: bool = False) -> None:
+        self.query_one("#search-status", Static).update(status_text(text, shown, total, errors, pending))
+
+    @on(SearchInput.OpenResult)
+    def _open_result(self) -> None:
+        cards = self.query_one(BriefingList)
+        if cards.highlighted is not None:
+            cards.action_open()
+        else:
+            cards.focus()
+
+    @on(SearchInput.SaveQuery)
+    def _save_query(self, message: SearchInput.SaveQuery) -> None:
+        if self.store is None:
+            self.notify("No writable data directory: cannot save searches.", severity="warning", markup=False)
+            return
+        self.store.save_search(message.query, message.query)
+        self.notify(f"Saved search “{message.query}”.", markup=False)
+
+    def _restore_list(self, keep_bar: bool = False) -> None:
+        if self._before_search is None:
+            return
+        briefings, cursor, sub_title = self._before_search
+        self.query_one(BriefingList).set_briefings(briefings, empty_message="No briefings found.", cursor=cursor)
+        self.sub_title = sub_title
+        if not keep_bar:
+            self._before_search = None
 
     def _close_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        filter_input.value = ""  # the Changed handler restores the full list
+        self._generation += 1  # drop any search still running
+        self._restore_list()
         self.query_one("#list-column").remove_class("filtering")
+        filter_input = self.query_one("#filter", Input)
+        with filter_input.prevent(Input.Changed):
+            filter_input.value = ""
 
     # --- moving between list and pane -----------------------------------------
 
     @on(BriefingList.Opened)
     def _open(self, event: BriefingList.Opened) -> None:
+        self._mark_read(event.briefing)
         self.query_one(ReadingPane).show(event.briefing)
         self.screen.add_class("reading")  # in one-column layouts the pane replaces the list
         self.query_one(ReadingPane).focus()
+
+    # --- read and starred -------------------------------------------------------
+
+    def _mark_read(self, briefing: Briefing) -> None:
+        if briefing.id not in self.read_ids:
+            self.read_ids.add(briefing.id)
+            if self.store is not None:
+                self.store.set_read(briefing.id)
+
+    def action_star(self) -> None:
+        """Star or unstar the briefing under the cursor (or in the pane, when reading)."""
+        pane = self.query_one(ReadingPane)
+        briefing = pane.briefing if self.focused is pane else self.query_one(BriefingList).highlighted
+        if briefing is None:
+            return
+        starred = briefing.id not in self.starred_ids
+        (self.starred_ids.add if starred else self.starred_ids.discard)(briefing.id)
+        if self.store is not None:
+            self.store.set_starred(briefing.id, starred)
+        self.query_one(BriefingList).refresh_cards()
+        self.notify(("Starred" if starred else "Unstarred") + f": {briefing.headline[:60]}", markup=False, timeout=3)
 
     # --- entity picker ----------------------------------------------------------
 
@@ -218,12 +363,14 @@ class BriefApp(App[None]):
     def action_help(self) -> None:
         from brief.ui.entity_picker import EntityPickerScreen
 
+        list_keys = {b.key for b in BriefingList.BINDINGS} | {"j,down", "k,up", "g,home", "G,end", "pageup"}
         sections = [
             ("Everywhere", self.BINDINGS),
             ("Briefing list", BriefingList.BINDINGS),
-            ("Reading pane", ReadingPane.BINDINGS),
-            ("Filter", FilterInput.BINDINGS),
-            ("Entity picker", EntityPickerScreen.BINDINGS),
+            # The pane scrolls with the list's keys; list only what it adds, so help fits 80x24.
+            ("Reading pane: j k g G scroll", [b for b in ReadingPane.BINDINGS if b.key not in list_keys]),
+            ("Search bar", SearchInput.BINDINGS),
+            ("Entity picker", [b for b in EntityPickerScreen.BINDINGS if b.show]),  # ↑/↓ go without saying
         ]
         self.push_screen(HelpScreen(sections))
 

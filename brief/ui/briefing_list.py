@@ -6,7 +6,9 @@ with a per-card strip cache. Moving the cursor refreshes only the two cards that
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual import events
@@ -21,6 +23,9 @@ from textual.strip import Strip
 from brief.model import Briefing
 from brief.ui.card import CARD_HEIGHT, CardStyles, card_lines
 from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
+
+if TYPE_CHECKING:  # the search engine loads after first paint
+    from brief.search import SearchResult
 
 
 class BriefingList(ScrollView, can_focus=True):
@@ -41,6 +46,8 @@ class BriefingList(ScrollView, can_focus=True):
         "card--bar",
         "card--selected",
         "card--empty",
+        "card--match",
+        "card--snippet",
         *ENTITY_COMPONENT_CLASSES,
     }
 
@@ -57,19 +64,35 @@ class BriefingList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefings: Sequence[Briefing] = ()
+        self.matches: Mapping[str, SearchResult] = {}
+        self.starred: set[str] = set()  # ids; the app owns this set and tells us when it changes
         self.empty_message = "Loading…"
         self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(maxsize=512)
 
     # --- data -----------------------------------------------------------------
 
-    def set_briefings(self, briefings: Sequence[Briefing], empty_message: str = "Nothing matches.") -> None:
-        """Replace what the list shows; the cursor goes back to the top."""
+    def set_briefings(
+        self,
+        briefings: Sequence[Briefing],
+        empty_message: str = "Nothing matches.",
+        matches: Mapping[str, SearchResult] | None = None,
+        cursor: int = 0,
+    ) -> None:
+        """Replace what the list shows (with search `matches` to mark, by briefing id) and put the cursor at `cursor`."""
         self.briefings = briefings
+        self.matches = matches or {}
         self.empty_message = empty_message
         self._strips.clear()
-        self.set_reactive(BriefingList.cursor, 0)
+        self.set_reactive(BriefingList.cursor, max(0, min(cursor, len(briefings) - 1)))
         self.virtual_size = Size(self.size.width, len(briefings) * CARD_HEIGHT)
         self.scroll_to(y=0, animate=False, immediate=True)
+        if self.cursor:
+            self._scroll_to_cursor()
+        self.refresh()
+
+    def refresh_cards(self) -> None:
+        """Repaint every card (e.g. a star changed); the data stays."""
+        self._strips.clear()
         self.refresh()
 
     @property
@@ -94,6 +117,8 @@ class BriefingList(ScrollView, can_focus=True):
             summary=style("card--summary", partial=True),
             bar=style("card--bar", partial=True),
             selected=style("card--selected", partial=True),
+            match=style("card--match", partial=True),
+            snippet=style("card--snippet", partial=True),
             entities=entity_styles(self),
         )
 
@@ -103,7 +128,10 @@ class BriefingList(ScrollView, can_focus=True):
         strips = self._strips.get(key)
         if strips is None:
             console = self.app.console
-            lines = card_lines(self.briefings[index], width, self._card_styles(), selected)
+            briefing = self.briefings[index]
+            lines = card_lines(
+                briefing, width, self._card_styles(), selected, self.matches.get(briefing.id), briefing.id in self.starred
+            )
             strips = [Strip(line.render(console), width) for line in lines]
             self._strips[key] = strips
         return strips

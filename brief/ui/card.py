@@ -5,6 +5,8 @@ Article text is only ever put into `Text(...)` with explicit styles, never parse
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +15,9 @@ from rich.text import Text
 
 from brief.model import Briefing, Entity
 from brief.ui.labels import date_label
+
+if TYPE_CHECKING:  # the search engine loads after first paint
+    from brief.search import SearchResult
 
 CARD_HEIGHT = 4  # headline, date · source · chips, summary, gap
 _SPACES = re.compile(r"\s+")
@@ -26,6 +31,8 @@ class CardStyles:
     summary: Style = Style()
     bar: Style = Style()
     selected: Style = Style(reverse=True)  # background of the selected card
+    match: Style = Style(underline=True)  # characters a search matched
+    snippet: Style = Style(italic=True)  # the body sentence a search matched, shown instead of the summary
     entities: dict[str, Style] = field(default_factory=dict)
 
 
@@ -38,8 +45,10 @@ def top_entities(briefing: Briefing, limit: int = 4) -> list[Entity]:
     return sorted(briefing.entities, key=lambda e: (-e.count, e.name))[:limit]
 
 
-def _meta_line(briefing: Briefing, width: int, styles: CardStyles) -> Text:
+def _meta_line(briefing: Briefing, width: int, styles: CardStyles, starred: bool = False) -> Text:
     meta = Text()  # spans, not a base style, so chips keep only their own colour
+    if starred:
+        meta.append("★ ", style=styles.match)
     meta.append(date_label(briefing), style=styles.meta)
     if briefing.source:
         meta.append(" · " + one_line(briefing.source), style=styles.meta)
@@ -52,14 +61,51 @@ def _meta_line(briefing: Briefing, width: int, styles: CardStyles) -> Text:
     return meta
 
 
-def card_lines(briefing: Briefing, width: int, styles: CardStyles, selected: bool) -> list[Text]:
-    """CARD_HEIGHT lines, each exactly `width` cells, ending with a blank gap line."""
+def _marked(text: str, spans, base: Style, mark: Style) -> Text:
+    """`text` with the [start, end) `spans` styled; newlines become spaces so offsets hold."""
+    out = Text(text.replace("\n", " "), style=base)
+    for start, end in spans:
+        out.stylize(mark, start, end)
+    return out
+
+
+def _snippet_line(match: SearchResult, inner: int, styles: CardStyles) -> Text:
+    """The matching body sentence, starting a little before the first match so it shows."""
+    snippet = match.snippet
+    line = _marked(snippet.text, snippet.spans, styles.snippet, styles.match)
+    first = min((a for a, _ in snippet.spans), default=0)
+    lead = max(0, first - inner // 3)
+    if lead:
+        space = snippet.text.find(" ", lead, first)
+        lead = space + 1 if space != -1 else lead  # start on a whole word
+        line = Text("…", style=styles.snippet) + line[lead:]
+    return line
+
+
+def card_lines(
+    briefing: Briefing,
+    width: int,
+    styles: CardStyles,
+    selected: bool,
+    match: SearchResult | None = None,
+    starred: bool = False,
+) -> list[Text]:
+    """CARD_HEIGHT lines, each exactly `width` cells, ending with a blank gap line.
+
+    With a search `match`, the matched characters of the headline are marked, and a match in
+    the body shows that sentence instead of the summary.
+    """
     inner = max(1, width - len(_BAR))
-    lines = [
-        Text(one_line(briefing.headline) or "(no headline)", style=styles.headline),
-        _meta_line(briefing, inner, styles),
-        Text(one_line(briefing.summary), style=styles.summary),
-    ]
+    headline = one_line(briefing.headline) or "(no headline)"
+    if match is not None and match.headline_spans and headline == briefing.headline:
+        title = _marked(headline, match.headline_spans, styles.headline, styles.match)
+    else:
+        title = Text(headline, style=styles.headline)
+    if match is not None and match.snippet is not None:
+        third = _snippet_line(match, inner, styles)
+    else:
+        third = Text(one_line(briefing.summary), style=styles.summary)
+    lines = [title, _meta_line(briefing, inner, styles, starred), third]
     bar = Text(_BAR, style=styles.bar) if selected else Text(" " * len(_BAR))
     out = []
     for line in lines:

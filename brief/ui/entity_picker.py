@@ -25,7 +25,7 @@ class EntityPickerScreen(ModalScreen[EntityEntry | None]):
         Binding("escape", "dismiss(None)", "Cancel", id="entity.cancel"),
         Binding("down", "move(1)", "Next", show=False, id="entity.next"),
         Binding("up", "move(-1)", "Previous", show=False, id="entity.previous"),
-        Binding("enter", "choose", "List its briefings", id="entity.choose", priority=True),
+        Binding("enter", "choose", "Its briefings", id="entity.choose", priority=True),
     ]
 
     COMPONENT_CLASSES = set(ENTITY_COMPONENT_CLASSES)
