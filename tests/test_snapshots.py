@@ -82,3 +82,17 @@ def test_entity_picker(snap_compare):
         await pilot.pause()
 
     assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=pick)
+
+
+def test_saved_searches_sidebar_with_live_counts(snap_compare):
+    from brief.store import Store
+
+    Store().save_search("putin", "putin")
+    Store().save_search("Minsk, starred", "minsk is:starred")
+
+    async def counted(pilot) -> None:
+        await _loaded(pilot)
+        await _loaded(pilot)  # the counts worker starts when the index is ready
+        await pilot.pause(0.3)
+
+    assert snap_compare(BriefApp([]), terminal_size=(120, 40), run_before=counted)

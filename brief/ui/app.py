@@ -26,7 +26,9 @@ from brief.ui.briefing_list import BriefingList
 from brief.ui.filtering import filter_briefings
 from brief.ui.help_screen import HelpScreen
 from brief.ui.labels import count_label
+from brief.ui.palette import BriefCommands
 from brief.ui.reading_pane import ReadingPane
+from brief.ui.saved_searches import SavedSearches
 from brief.ui.search_bar import SearchInput, status_text
 
 if TYPE_CHECKING:
@@ -60,8 +62,15 @@ class SearchDone(Message):
         self.results = results
 
 
+class SavedCounts(Message):
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__()
+        self.counts = counts
+
+
 class BriefApp(App[None]):
     CSS_PATH = str(styles_dir() / "brief.tcss")
+    COMMANDS = App.COMMANDS | {BriefCommands}
     TITLE = "brief"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
 
@@ -69,6 +78,7 @@ class BriefApp(App[None]):
         Binding("/", "search", "Search", id="search"),
         Binding("e", "pick_entity", "Entity", id="entity"),
         Binding("s", "star", "Star", id="star"),
+        Binding("S", "toggle_saved", "Saved searches", id="saved"),
         Binding("escape", "back", "Back", id="back"),
         # priority: the Screen binds tab to focus_next, which would otherwise win.
         Binding("tab", "switch_pane", "Switch pane", show=False, priority=True, id="switch"),
@@ -96,6 +106,9 @@ class BriefApp(App[None]):
         self.read_ids: set[str] = set()
         self.starred_ids: set[str] = set()
         self._by_id: dict[str, Briefing] = {}
+        self.threads: list = []
+        self._saved: list[tuple[str, str]] = []  # (name, query), as the store keeps them
+        self._saved_counts: dict[str, int] = {}
         self._generation = 0  # bumps on every keystroke; a result for an older one is dropped
         self._before_search: tuple[list[Briefing], int, str] | None = None  # list, cursor, sub-title
         self._entity_picker = None
@@ -107,6 +120,7 @@ class BriefApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
+            yield SavedSearches(id="sidebar")
             with Vertical(id="list-column"):
                 yield SearchInput(placeholder="Search: putn minsk, @trump, from:reuters …", id="filter")
                 yield Static(id="search-status")
@@ -142,6 +156,7 @@ class BriefApp(App[None]):
         try:
             store = Store()  # unchanged articles come from the cache: a second start analyses nothing
             self.read_ids, self.starred_ids = store.state()
+            self._saved = store.saved_searches()
         except (OSError, sqlite3.Error):
             store = None  # no writable cache dir: analyse everything, still show it
         self.store = store
@@ -160,10 +175,15 @@ class BriefApp(App[None]):
         self._build_index(briefings, [])
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.threads = message.corpus.threads
         self._show_corpus(message.corpus.briefings, message.corpus.problems)
+        self.query_one(SavedSearches).show(self._saved)
+        if self._saved and self.screen.has_class("-wide"):
+            self.query_one("#sidebar").add_class("open")
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.index = message.index
+        self.count_saved()
         query = self.query_one("#filter", Input).value
         if self._searching and query.strip():
             self._start_search(query)  # what was typed while indexing
@@ -262,7 +282,8 @@ class BriefApp(App[None]):
             self.notify("No writable data directory: cannot save searches.", severity="warning", markup=False)
             return
         self.store.save_search(message.query, message.query)
-        self.notify(f"Saved search “{message.query}”.", markup=False)
+        self.notify(f"Saved search “{message.query}” (S shows saved searches).", markup=False)
+        self._saved_changed()
 
     def _restore_list(self, keep_bar: bool = False) -> None:
         if self._before_search is None:
@@ -290,6 +311,54 @@ class BriefApp(App[None]):
         self.screen.add_class("reading")  # in one-column layouts the pane replaces the list
         self.query_one(ReadingPane).focus()
 
+    # --- saved searches -----------------------------------------------------------
+
+    def saved_search_list(self) -> list[tuple[str, str]]:
+        return list(self._saved)
+
+    @work(thread=True, exclusive=True, group="counts")
+    def count_saved(self) -> None:
+        """Live counts for the sidebar: each saved query run again (limit 0: count only)."""
+        index = self.index
+        if index is None or not self._saved:
+            return
+        state = {"read": set(self.read_ids), "starred": set(self.starred_ids)}
+        counts = {query: index.search(query, limit=0, state=state).total for _, query in self._saved}
+        if not get_current_worker().is_cancelled:
+            self.post_message(SavedCounts(counts))
+
+    def on_saved_counts(self, message: SavedCounts) -> None:
+        self._saved_counts = message.counts
+        self.query_one(SavedSearches).show(self._saved, self._saved_counts)
+
+    def _saved_changed(self) -> None:
+        if self.store is not None:
+            self._saved = self.store.saved_searches()
+        self.query_one(SavedSearches).show(self._saved, self._saved_counts)
+        self.count_saved()
+
+    def action_toggle_saved(self) -> None:
+        """Open and focus the saved searches; when they have focus already, close them."""
+        sidebar = self.query_one("#sidebar")
+        options = sidebar.query_one("#saved-options")
+        if sidebar.has_class("open") and self.focused is options:
+            sidebar.remove_class("open")
+            self.query_one(BriefingList).focus()
+        else:
+            sidebar.add_class("open")
+            options.focus()
+
+    @on(SavedSearches.Run)
+    def _run_saved(self, message: SavedSearches.Run) -> None:
+        self.start_search(message.query)
+
+    @on(SavedSearches.Forget)
+    def _forget_saved(self, message: SavedSearches.Forget) -> None:
+        if self.store is not None:
+            self.store.delete_search(message.name)
+            self.notify(f"Forgot saved search “{message.name}”.", markup=False, timeout=3)
+        self._saved_changed()
+
     # --- read and starred -------------------------------------------------------
 
     def _mark_read(self, briefing: Briefing) -> None:
@@ -309,6 +378,7 @@ class BriefApp(App[None]):
         if self.store is not None:
             self.store.set_starred(briefing.id, starred)
         self.query_one(BriefingList).refresh_cards()
+        self.count_saved()
         self.notify(("Starred" if starred else "Unstarred") + f": {briefing.headline[:60]}", markup=False, timeout=3)
 
     # --- entity picker ----------------------------------------------------------
@@ -316,21 +386,34 @@ class BriefApp(App[None]):
     def action_pick_entity(self) -> None:
         if not self.all_briefings:
             return
-        from brief.entity_directory import EntityPicker, entity_directory
         from brief.ui.entity_picker import EntityPickerScreen
+
+        self.push_screen(EntityPickerScreen(self.entity_picker()), self._entity_picked)
+
+    def entity_picker(self):
+        from brief.entity_directory import EntityPicker, entity_directory
 
         if self._entity_picker is None:
             self._entity_picker = EntityPicker(entity_directory(self.all_briefings))
-        self.push_screen(EntityPickerScreen(self._entity_picker), self._entity_picked)
+        return self._entity_picker
 
     def _entity_picked(self, entry) -> None:
-        if entry is None:
-            return
+        if entry is not None:
+            self.show_entity(entry)
+
+    def show_entity(self, entry) -> None:
+        """The list shows every briefing that mentions `entry`."""
+        self._show_scope(entry.name, [self.all_briefings[i] for i in entry.briefings])
+
+    def show_thread(self, thread) -> None:
+        """The list shows one thread's stories, oldest first, as the story developed."""
+        self._show_scope(f"Thread: {thread.title}", [self._by_id[i] for i in thread.articles if i in self._by_id])
+
+    def _show_scope(self, label: str, shown: list[Briefing]) -> None:
         if self.query_one("#list-column").has_class("filtering"):
             self._close_filter()
-        shown = [self.all_briefings[i] for i in entry.briefings]
-        self.entity_scope = entry.name
-        self.sub_title = f"{entry.name} · {len(shown):,} of {count_label(len(self.all_briefings))} · esc shows all"
+        self.entity_scope = label
+        self.sub_title = f"{label} · {len(shown):,} of {count_label(len(self.all_briefings))} · esc shows all"
         self.screen.remove_class("reading")
         briefing_list = self.query_one(BriefingList)
         briefing_list.set_briefings(shown)
@@ -367,10 +450,11 @@ class BriefApp(App[None]):
         sections = [
             ("Everywhere", self.BINDINGS),
             ("Briefing list", BriefingList.BINDINGS),
-            # The pane scrolls with the list's keys; list only what it adds, so help fits 80x24.
-            ("Reading pane: j k g G scroll", [b for b in ReadingPane.BINDINGS if b.key not in list_keys]),
+            # The pane scrolls with the list's keys; say so once and list only what it adds.
+            ("Reading pane", [Binding("j,k,g,G", "scroll", "Scroll"), *(b for b in ReadingPane.BINDINGS if b.key not in list_keys)]),
             ("Search bar", SearchInput.BINDINGS),
             ("Entity picker", [b for b in EntityPickerScreen.BINDINGS if b.show]),  # ↑/↓ go without saying
+            ("Saved searches", SavedSearches.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
 

@@ -15,9 +15,9 @@ from brief.model import ENTITY_TYPES
 ENTITY_MEANINGS = {
     "PERSON": "people",
     "ORG": "organisations",
-    "GPE": "countries, cities, states",
+    "GPE": "countries, cities",
     "LOC": "other places",
-    "NORP": "nationalities, groups",
+    "NORP": "nationalities",
     "EVENT": "named events",
 }
 

@@ -42,17 +42,20 @@ def binding_rows(app, sections: Iterable[tuple[str, Iterable[Binding | tuple]]])
     return rows
 
 
-def balanced_columns(blocks: list[list[Row]]) -> tuple[list[Row], list[Row]]:
-    """Split blocks into two columns of about equal height (tallest block first into the shorter
-    column), keeping the original order within each column, so the help fits an 80x24 terminal."""
-    columns: tuple[list[int], list[int]] = ([], [])
-    heights = [0, 0]
+def balanced_columns(blocks: list[list[Row]], count: int = 2) -> list[list[Row]]:
+    """Split blocks into `count` columns of about equal height (tallest block first into the
+    shortest column), keeping the original order within each column."""
+    columns: list[list[int]] = [[] for _ in range(count)]
+    heights = [0] * count
     for index in sorted(range(len(blocks)), key=lambda i: -len(blocks[i])):
-        shorter = 0 if heights[0] <= heights[1] else 1
-        columns[shorter].append(index)
-        heights[shorter] += len(blocks[index]) + 1
+        shortest = heights.index(min(heights))
+        columns[shortest].append(index)
+        heights[shortest] += len(blocks[index]) + 1
     gap: Row = (Text(""), None)
-    return tuple([row for i in sorted(col) for row in [*blocks[i], gap]][:-1] for col in columns)  # type: ignore[return-value]
+    return [[row for i in sorted(col) for row in [*blocks[i], gap]][:-1] for col in columns if col]
+
+
+HELP_CHROME = 6  # border, padding and the screen margin around the help box
 
 
 class HelpScreen(ModalScreen[None]):
@@ -70,13 +73,16 @@ class HelpScreen(ModalScreen[None]):
         # This screen's own keys are in the border ("esc closes"), not a block of their own: it must fit 80x24.
         blocks = [binding_rows(self.app, [section]) for section in self.sections]
         blocks.append(self._legend_rows())
-        left, right = balanced_columns(blocks)
+        # Two columns read best; a third when two would not fit the terminal's height (80x24).
+        columns = balanced_columns(blocks, 2)
+        if max(len(c) for c in columns) > self.app.size.height - HELP_CHROME:
+            columns = balanced_columns(blocks, 3)
         with Vertical(id="help-body") as body:
             body.border_title = "brief keys"
             body.border_subtitle = "esc ? q close help"
             with Horizontal(id="help-columns"):
-                yield Static(two_columns(left), id="help-left")
-                yield Static(two_columns(right), id="help-right")
+                for number, column in enumerate(columns):
+                    yield Static(two_columns(column), classes="help-column" + (" later" if number else ""))
 
     def _legend_rows(self) -> list[Row]:
         styles = entity_styles(self)

@@ -30,4 +30,8 @@ def date_label(briefing: Briefing) -> str:
 
 
 def count_label(count: int, noun: str = "briefing") -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+    """`1 briefing`, `10,000 briefings`, `2 stories`."""
+    if count == 1:
+        return f"1 {noun}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+    return f"{count:,} {plural}"
