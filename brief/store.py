@@ -1,5 +1,9 @@
 """SQLite cache of analysed briefings, plus the reader's own state (read, starred, saved searches).
 
+Two files: the cache lives in the user cache directory and may be deleted at any time;
+the reader's state lives in the user data directory, because losing stars and saved
+searches to a cache clean-up would be data loss.
+
 Analyses are keyed by a hash of the article's content and of the analysis code
 itself, so a second start on an unchanged corpus re-analyses nothing, and a
 new version of brief never serves a stale analysis. Only this module speaks SQL.
@@ -41,6 +45,12 @@ def default_path() -> Path:
     return Path(user_cache_dir("brief", appauthor=False)) / "briefings.sqlite3"
 
 
+def default_state_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("brief", appauthor=False)) / "state.sqlite3"
+
+
 def _encode(b: Briefing) -> str:
     return json.dumps(
         {
@@ -80,9 +90,15 @@ def _decode(article: Article, data: str) -> Briefing:
 class Store:
     """One SQLite file. Every call opens its own connection, so workers in other threads can use it."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, state_path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
+        # An explicit cache path (tests, --cache) keeps the state beside it; otherwise the data dir.
+        if state_path is not None:
+            self.state_path = Path(state_path)
+        else:
+            self.state_path = self.path.with_name("state.sqlite3") if path is not None else default_state_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.state_path.parent.mkdir(parents=True, exist_ok=True)
         self._fingerprint = _analysis_fingerprint()
         self._lock = threading.Lock()
         with self._connect() as db:
@@ -90,8 +106,6 @@ class Store:
                 """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
                 CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
-                CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0);
-                CREATE TABLE IF NOT EXISTS saved_search (name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER);
                 """
             )
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -100,6 +114,18 @@ class Store:
             elif int(row[0]) != SCHEMA_VERSION:  # a cache is disposable: start it afresh
                 db.execute("DELETE FROM analysis")
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+        with self._connect_state() as db:
+            db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0);
+                CREATE TABLE IF NOT EXISTS saved_search (name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER);
+                """
+            )
+
+    def _connect_state(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.state_path, timeout=10)
+        db.execute("PRAGMA journal_mode=WAL")
+        return db
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10)
@@ -135,7 +161,7 @@ class Store:
 
     def state(self) -> tuple[set[str], set[str]]:
         """(read ids, starred ids)."""
-        with self._connect() as db:
+        with self._connect_state() as db:
             rows = db.execute("SELECT id, read, starred FROM state").fetchall()
         return {i for i, r, _ in rows if r}, {i for i, _, s in rows if s}
 
@@ -146,19 +172,19 @@ class Store:
         self._set(article_id, "starred", starred)
 
     def _set(self, article_id: str, column: str, value: bool) -> None:
-        with self._lock, self._connect() as db:
+        with self._lock, self._connect_state() as db:
             db.execute("INSERT OR IGNORE INTO state (id) VALUES (?)", (article_id,))
             db.execute(f"UPDATE state SET {column} = ? WHERE id = ?", (int(value), article_id))
 
     def saved_searches(self) -> list[tuple[str, str]]:
-        with self._connect() as db:
+        with self._connect_state() as db:
             return db.execute("SELECT name, query FROM saved_search ORDER BY position, name").fetchall()
 
     def save_search(self, name: str, query: str) -> None:
-        with self._lock, self._connect() as db:
+        with self._lock, self._connect_state() as db:
             position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM saved_search").fetchone()[0]
             db.execute("INSERT OR REPLACE INTO saved_search VALUES (?, ?, ?)", (name, query, position))
 
     def delete_search(self, name: str) -> None:
-        with self._lock, self._connect() as db:
+        with self._lock, self._connect_state() as db:
             db.execute("DELETE FROM saved_search WHERE name = ?", (name,))

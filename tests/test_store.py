@@ -47,3 +47,16 @@ def test_read_starred_and_saved_searches_persist(tmp_path):
     assert again.saved_searches() == [("russia", "@putin where:minsk")]
     again.delete_search("russia")
     assert again.saved_searches() == []
+
+
+def test_stars_and_saved_searches_survive_deleting_the_cache(tmp_path, monkeypatch):
+    """The cache is disposable; the reader's state is not, so it lives in the data directory."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    store = Store()
+    store.set_starred("a", True)
+    store.save_search("minsk", "minsk is:unread")
+    assert store.path.is_relative_to(tmp_path / "cache") and store.state_path.is_relative_to(tmp_path / "data")
+    store.path.unlink()
+    again = Store()
+    assert again.state()[1] == {"a"} and again.saved_searches() == [("minsk", "minsk is:unread")]
