@@ -9,6 +9,8 @@ import time
 
 import click
 
+from brief.ui.labels import count_label  # plain strings: no Textual behind it
+
 from brief import __version__
 
 _STARTED = time.perf_counter()  # start-up time is reported by the app once it has painted
@@ -88,14 +90,15 @@ def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
         _dump([briefing_json(b) for b in corpus.briefings])
         return
     width = shutil.get_terminal_size((100, 24)).columns
-    title_width = max(20, width - 10 - 2 - 14 - 2)
-    click.echo(f"{'DATE':<10}  {'SOURCE':<14}  HEADLINE")
+    title_width = max(20, width - 12 - 2 - 14 - 2)
+    click.echo(f"{'DATE':<12}  {'SOURCE':<14}  HEADLINE")
     for b in corpus.briefings:
-        date = (("≈" if b.date_inferred else "") + b.date) if b.date else "undated"
+        # "≈ " marks a date inferred from the text; the column is wide enough for both kinds.
+        date = (("≈ " if b.date_inferred else "  ") + b.date) if b.date else "  undated"
         source = (b.source or "")[:14]
         headline = b.headline if len(b.headline) <= title_width else b.headline[: title_width - 1] + "…"
-        click.echo(f"{date:<10}  {source:<14}  {headline}")
-    click.echo(f"{len(corpus.briefings):,} briefings", err=True)
+        click.echo(f"{date:<12}  {source:<14}  {headline}")
+    click.echo(count_label(len(corpus.briefings)), err=True)
 
 
 @main.command("threads")
@@ -111,10 +114,12 @@ def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
         return
     by_id = {b.id: b for b in corpus.briefings}
     for t in corpus.threads:
-        click.echo(f"{t.title}  ({len(t.articles)} articles, {len(t.events)} events)")
+        click.echo(f"{t.title}  ({count_label(len(t.articles), 'article')}, {count_label(len(t.events), 'event')})")
         for e in t.events:
-            click.echo(f"  {e.date or 'undated':<10}  {e.title}  [{len(e.articles)}]")
-    click.echo(f"{len(corpus.threads):,} threads over {len(by_id):,} briefings", err=True)
+            inferred = all(by_id[a].date_inferred for a in e.articles if a in by_id and by_id[a].date == e.date)
+            date = (("≈ " if e.date and inferred else "  ") + e.date) if e.date else "  undated"
+            click.echo(f"  {date:<12}  {e.title}  [{len(e.articles)}]")
+    click.echo(f"{count_label(len(corpus.threads), 'thread')} over {count_label(len(by_id))}", err=True)
 
 
 @main.command("search")
@@ -154,7 +159,7 @@ def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]
         click.echo(f"{r.score:5.2f}  {date:<10}  {r.headline[: max(20, width - 20)]}")
         if r.snippet:
             click.echo(f"{'':17}  … {r.snippet.text[: max(20, width - 23)]}")
-    click.echo(f"{found.total:,} matches, {len(found.results)} shown", err=True)
+    click.echo(f"{found.total:,} {'match' if found.total == 1 else 'matches'}, {len(found.results)} shown", err=True)
 
 
 @main.command("entities")

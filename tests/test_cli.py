@@ -39,7 +39,8 @@ def test_list_table_is_readable():
     assert out.returncode == 0
     lines = out.stdout.splitlines()
     assert lines[0].split() == ["DATE", "SOURCE", "HEADLINE"]
-    assert any(line.startswith("2024-11-08") for line in lines)
+    assert any(line.startswith("  2024-11-08  seeds") for line in lines)
+    assert any(line.startswith("≈ 2025-06-27  seeds") for line in lines)  # inferred, and the columns still line up
     assert "2 briefings" in out.stderr
 
 
