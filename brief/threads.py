@@ -195,6 +195,10 @@ def _display_names(members: list[int], feats: list[Features], briefings: list[Br
     need = max(1, len(members) // 2)
     ranked = sorted(spread, key=lambda n: (-spread[n], -volume[n], n))
     salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
+    # across articles a surname or a plural stands for the full name: "Page" under "Bettie Page"
+    longer = [n.split() for n in salient if " " in n]
+    salient = [n for n in salient if " " in n or not any(n in p or n.rstrip("s") == p[-1] for p in longer)]
+    salient = [n for n in salient if not (n.endswith("s") and n[:-1] in salient)]
     return [surface[n].most_common(1)[0][0] for n in salient]
 
 

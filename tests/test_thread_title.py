@@ -46,3 +46,14 @@ def test_seed_thread_title_names_both_actors_and_a_phrase():
     actors, _, phrase = title.partition(": ")
     assert actors == "Vladimir Putin, Donald Trump"
     assert phrase and phrase.lower() not in {"added", "said", "putin", "trump"}
+
+
+def test_thread_names_fold_a_surname_into_the_full_name_across_articles():
+    from brief.threads import build_threads
+
+    page = Entity("Bettie Page", "PERSON", 2, ("Page",))
+    a = _b(1, "Bettie Page dies at 85", "Pin-up model Bettie Page died in Los Angeles.", [page])
+    b = _b(2, "Page remembered", "Page, the pin-up model, died after a heart attack.", [Entity("Page", "PERSON", 2)])
+    _, threads = build_threads([a, b])
+    assert len(threads) == 1
+    assert "Bettie Page" in threads[0].entities and "Page" not in threads[0].entities
