@@ -4,9 +4,9 @@
 archive (the seeds end in June 2025; a feed fetched last night ends yesterday), and
 against the real date "today" would be empty for all of them; anchored on the data,
 the view shows the latest day of news whatever the corpus, and tests need no fixed
-clock. Only dates an article gave count for the anchor: an inferred date is the latest
-date written in the text, which may be a summit announced for next month. A date
-later than the real today (a bad feed) is not trusted as the anchor either.
+clock. Inferred dates count (the newest seed has one: its Minsk remarks are the latest
+news), but no date later than the real today is trusted as the anchor: a bad feed date,
+or a text whose latest date is a summit announced for next year.
 
 Importance, for a thread in the period:
   articles in the period (how widely the story is covered)
@@ -47,11 +47,9 @@ class ThreadActivity:
 
 
 def anchor_day(briefings: Sequence[Briefing], real_today: date | None = None) -> date | None:
-    """The day "today" means: the newest given article date, not after the real today."""
+    """The day "today" means: the newest article date (given or inferred), not after the real today."""
     limit = (real_today or date.today()).isoformat()
-    given = [b.date for b in briefings if b.date and not b.date_inferred and b.date <= limit]
-    fallback = [b.date for b in briefings if b.date and b.date <= limit]
-    newest = max(given or fallback, default=None)
+    newest = max((b.date for b in briefings if b.date and b.date <= limit), default=None)
     try:
         return date.fromisoformat(newest) if newest else None
     except ValueError:

@@ -85,7 +85,7 @@ def _corpus():
         _story("m1", "2025-03-10", "match"),
         _story("old", "2025-01-02", "archive"),
         _story("undated", None, "loose"),
-        _story("future", "2025-04-30", "plans", inferred=True),  # a date read from the text
+        _story("future", "2026-04-30", "plans", inferred=True),  # a summit announced for next year
     ]
     threads = [
         Thread("quake", "Chile: earthquake", ("q1", "q2", "q3"), ("Chile",)),
@@ -98,9 +98,11 @@ def _corpus():
     return threads, {b.id: b for b in briefings}
 
 
-def test_today_is_the_newest_given_date_never_an_inferred_or_future_one():
+def test_today_is_the_newest_article_date_never_a_future_one():
     threads, by_id = _corpus()
     assert anchor_day(list(by_id.values()), real_today=date(2026, 1, 1)) == date(2025, 3, 10)
+    inferred = [*by_id.values(), _story("minsk", "2025-03-12", "x", inferred=True)]
+    assert anchor_day(inferred, real_today=date(2026, 1, 1)) == date(2025, 3, 12)  # read from the text, still news
     # a bad feed dated after the real today does not become "today"
     late = [*by_id.values(), _story("bad", "2030-01-01", "x")]
     assert anchor_day(late, real_today=date(2026, 1, 1)) == date(2025, 3, 10)
