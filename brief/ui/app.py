@@ -80,12 +80,13 @@ class BriefApp(App[None]):
 
     BINDINGS = [
         Binding("/", "search", "Search", id="search"),
-        Binding("t", "thread_timeline", "Thread", id="thread"),
-        Binding("b", "daily", "Daily", id="daily"),
+        # Short words for the footer; the help shows the tooltips.
+        Binding("t", "thread_timeline", "Thread", tooltip="Thread timeline", id="thread"),
+        Binding("b", "daily", "Daily", tooltip="Daily briefing", id="daily"),
         # T, not g: g is "first" in the list and the pane. Upper case like S: it changes the view.
-        Binding("T", "toggle_grouped", "Group", id="group"),
-        Binding("n", "step_thread(1)", "Next in thread", show=False, id="thread.next"),
-        Binding("p", "step_thread(-1)", "Previous in thread", show=False, id="thread.previous"),
+        Binding("T", "toggle_grouped", "Group", tooltip="Group by thread", id="group"),
+        Binding("n", "step_thread(1)", "Newer in thread", show=False, id="thread.next"),
+        Binding("p", "step_thread(-1)", "Older in thread", show=False, id="thread.previous"),
         Binding("e", "pick_entity", "Entity", id="entity"),
         Binding("s", "star", "Star", id="star"),
         Binding("S", "toggle_saved", "Saved searches", id="saved"),
@@ -559,8 +560,13 @@ class BriefApp(App[None]):
         from brief.ui.entity_picker import EntityPickerScreen
 
         list_keys = {b.key for b in BriefingList.BINDINGS} | {"j,down", "k,up", "g,home", "G,end", "pageup"}
+        from brief.ui.daily_view import DailyScreen
+
+        threads = {"thread", "daily", "group", "thread.next", "thread.previous"}
         sections = [
-            ("Everywhere", self.BINDINGS),
+            ("Everywhere", [b for b in self.BINDINGS if b.id not in threads]),
+            ("Threads", [*(b for b in self.BINDINGS if b.id in threads),
+                         *(b for b in DailyScreen.BINDINGS if b.id == "daily.period")]),
             ("Briefing list", BriefingList.BINDINGS),
             # The pane scrolls with the list's keys; say so once and list only what it adds.
             ("Reading pane", [Binding("j,k,g,G", "scroll", "Scroll"), *(b for b in ReadingPane.BINDINGS if b.key not in list_keys)]),

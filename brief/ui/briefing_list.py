@@ -244,12 +244,18 @@ class BriefingList(ScrollView, can_focus=True):
             title = one_line(self.thread_titles.get(thread) or newest.headline)
             size = self.thread_sizes.get(thread, 1) if not thread.startswith("=") else 1
             style = self.get_component_rich_style
-            line = Text("━ ", style=style("card--group", partial=True))
-            line.append(title, style=style("card--group-title", partial=True))
-            line.append(f" · {count_label(size, 'story')} ", style=style("card--group", partial=True))
+            rule = style("card--group", partial=True)
+            size_label = f" · {count_label(size, 'story')} "
+            # the title gives way first: the size is the header's news
+            name = Text(title, style=style("card--group-title", partial=True))
+            name.truncate(max(1, width - 2 - len(size_label)), overflow="ellipsis")
+            line = Text()
+            line.append("━ ", style=rule)
+            line.append_text(name)
+            line.append(size_label, style=rule)
             line.truncate(width, overflow="ellipsis")
             if line.cell_len < width:
-                line.append("━" * (width - line.cell_len), style=style("card--group", partial=True))
+                line.append("━" * (width - line.cell_len), style=rule)
             strips = [Strip(line.render(self.app.console), width)]
             self._strips[key] = strips
         return strips[0]

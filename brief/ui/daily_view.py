@@ -74,7 +74,7 @@ class DailyScreen(Screen[str | None]):
     """Dismisses with the briefing id to read (enter) or None (escape)."""
 
     BINDINGS = [
-        Binding("d", "cycle_period", "Today / week / all", id="daily.period"),
+        Binding("d", "cycle_period", "Today / week / all", tooltip="Today/week/all", id="daily.period"),
         Binding("t", "timeline", "Thread timeline", id="daily.timeline"),
         Binding("escape", "dismiss(None)", "Back", id="daily.back"),
         Binding("q,b", "dismiss(None)", "Back", show=False),

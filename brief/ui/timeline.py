@@ -138,7 +138,7 @@ class TimelineList(BlockList):
         for quote in item.new_quotes[:NEW_QUOTES]:
             line = Text()
             line.append("+ ", style=mark)
-            line.append(f"“{one_line(quote.text)}”", style=self._style("timeline--quote"))
+            line.append(f"“{one_line(quote.text).rstrip(',;: ')}”", style=self._style("timeline--quote"))
             line.append(f" — {one_line(quote.speaker)}", style=self._style("timeline--summary"))
             line.truncate(inner, overflow="ellipsis")
             lines.append(line)
