@@ -41,10 +41,15 @@ class DailyList(BlockList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[ThreadActivity] = []
+        self.dated = True  # today every row has the same date: the column would say nothing
 
-    def show(self, rows: list[ThreadActivity], empty_message: str) -> None:
+    def show(self, rows: list[ThreadActivity], empty_message: str, dated: bool = True) -> None:
         self.rows = rows
+        self.dated = dated
         self.set_count(len(rows), empty_message)
+
+    def date_column(self, width: int) -> bool:
+        return self.dated and width >= DATE_FROM
 
     def block_height(self, index: int, width: int) -> int:
         return 1
@@ -58,7 +63,7 @@ class DailyList(BlockList):
         line = Text()
         line.append("▌" if selected else " ", style=style("daily--bar"))
         line.append(f"{row.articles:>{COUNT_WIDTH}}  ", style=style("daily--count"))
-        if width >= DATE_FROM:
+        if self.date_column(width):
             line.append(f"{activity_date(row):<{DATE_WIDTH}}  ", style=style("daily--date"))
         # the latest headline says what happened; the thread's title which story it belongs to
         line.append(one_line(row.headline), style=style("daily--title"))
@@ -107,9 +112,9 @@ class DailyScreen(Screen[str | None]):
 
     def _fill(self) -> None:
         self.rows = self.rank(self.period)
-        self._show_head()
         empty = "No dated stories." if self.anchor is None and self.period != "all" else "No thread moved in this period."
-        self.query_one(DailyList).show(self.rows, empty + " d shows a longer period.")
+        self.query_one(DailyList).show(self.rows, empty + " d shows a longer period.", dated=self.period != "today")
+        self._show_head()
 
     def _show_head(self) -> None:
         rows = self.rows
@@ -121,7 +126,8 @@ class DailyScreen(Screen[str | None]):
         head = Text()
         head.append(f"{label} · {count_label(len(rows), 'thread')}", style="bold")
         head.append(f"  d: {PERIOD_LABELS[next_period(self.period)].lower()}", style="dim")
-        wide = self.query_one(DailyList).size.width >= DATE_FROM
+        daily = self.query_one(DailyList)
+        wide = daily.date_column(daily.size.width)
         columns = " stories  " + (f"{'latest':<{DATE_WIDTH}}  " if wide else "") + "latest headline · thread"
         head.append("\n" + columns, style="dim")
         self.query_one("#daily-head", Static).update(head)
