@@ -19,8 +19,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from brief.ui.cursor_keys import CursorKeys
 
-class BlockList(ScrollView, can_focus=True):
+
+class BlockList(CursorKeys, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "cursor_down", "Next", show=False),
         Binding("k,up", "cursor_up", "Previous", show=False),
@@ -149,33 +151,15 @@ class BlockList(ScrollView, can_focus=True):
         target = top if top < scroll_y or bottom - top >= height else bottom - height
         self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
-    def move_to(self, index: int) -> None:
-        if self.count:
-            self.cursor = max(0, min(index, self.count - 1))
+    @property
+    def item_count(self) -> int:
+        return self.count
 
     def _page(self) -> int:
         if not self.count:
             return 1
         average = max(1, self._tops[-1] // self.count)
         return max(1, self.scrollable_content_region.height // average)
-
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(self.count - 1)
-
-    def action_page_down(self) -> None:
-        self.move_to(self.cursor + self._page())
-
-    def action_page_up(self) -> None:
-        self.move_to(self.cursor - self._page())
 
     def action_choose(self) -> None:
         if self.count:

@@ -26,8 +26,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief.model import Briefing
-from brief.thread_groups import group_by_thread, thread_key
+from brief.thread_groups import group_by_thread
 from brief.ui.card import CARD_HEIGHT, CardStyles, card_lines, one_line
+from brief.ui.cursor_keys import CursorKeys
 from brief.ui.labels import count_label
 from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
 
@@ -73,7 +74,7 @@ class GroupLayout:
         return self.items[index], line - self.starts[index]
 
 
-class BriefingList(ScrollView, can_focus=True):
+class BriefingList(CursorKeys, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "cursor_down", "Next", show=False, id="list.next"),
         Binding("k,up", "cursor_up", "Previous", show=False, id="list.previous"),
@@ -289,30 +290,12 @@ class BriefingList(ScrollView, can_focus=True):
         target = max(0, min(target, top))
         self.scroll_to(y=target, animate=False, immediate=True)
 
-    def move_to(self, index: int) -> None:
-        if self.briefings:
-            self.cursor = max(0, min(index, len(self.briefings) - 1))
+    @property
+    def item_count(self) -> int:
+        return len(self.briefings)
 
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height // CARD_HEIGHT)
-
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(len(self.briefings) - 1)
-
-    def action_page_down(self) -> None:
-        self.move_to(self.cursor + self._page())
-
-    def action_page_up(self) -> None:
-        self.move_to(self.cursor - self._page())
 
     def action_open(self) -> None:
         if self.highlighted is not None:
