@@ -71,9 +71,7 @@ def next_period(period: str) -> str:
     return PERIODS[(PERIODS.index(period) + 1) % len(PERIODS)]
 
 
-def _in_period(b: Briefing, start: str | None, end: str | None) -> bool:
-    if start is None:
-        return True  # "all": undated stories too
+def _in_period(b: Briefing, start: str, end: str | None) -> bool:
     return bool(b.date) and start <= b.date <= (end or b.date)
 
 
@@ -88,7 +86,9 @@ def daily_briefing(
     end = anchor.isoformat() if anchor and start else None
     active: list[tuple[Thread, list[Briefing]]] = []
     for thread in threads:
-        members = [b for i in thread.articles if (b := briefings_by_id.get(i)) is not None and _in_period(b, start, end)]
+        members = [b for i in thread.articles if (b := briefings_by_id.get(i)) is not None]
+        if start is not None:
+            members = [b for b in members if _in_period(b, start, end)]
         if members:
             active.append((thread, members))
     # how many active threads name each of their leading names
@@ -108,12 +108,8 @@ def daily_briefing(
             latest_inferred=newest.date_inferred, story=newest.id, headline=newest.headline,
             salience=salience, score=score,
         ))
-    out.sort(key=lambda a: (-a.score, _descending(a.latest), a.thread.title.casefold(), a.thread.id))
+    # stable sorts, the least significant key first: score, then newest activity, then title
+    out.sort(key=lambda a: (a.thread.title.casefold(), a.thread.id))
+    out.sort(key=lambda a: a.latest or "", reverse=True)  # ISO dates sort as text; undated ("") last
+    out.sort(key=lambda a: -a.score)
     return out
-
-
-def _descending(iso: str | None) -> tuple[int, ...]:
-    """Sort key putting newer ISO dates first and undated last."""
-    if not iso:
-        return (1,)
-    return (0, *(-int(part) if part.isdigit() else 0 for part in iso.split("-")))
