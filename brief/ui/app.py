@@ -85,6 +85,8 @@ class BriefApp(App[None]):
         Binding("b", "daily", "Daily", tooltip="Daily briefing", id="daily"),
         # T, not g: g is "first" in the list and the pane. Upper case like S: it changes the view.
         Binding("T", "toggle_grouped", "Group", tooltip="Group by thread", id="group"),
+        # before the rest: at 80 columns the footer has room for about eight keys, and ? leads to all
+        Binding("question_mark", "help", "Help", id="help"),
         Binding("n", "step_thread(1)", "Newer in thread", show=False, id="thread.next"),
         Binding("p", "step_thread(-1)", "Older in thread", show=False, id="thread.previous"),
         Binding("e", "pick_entity", "Entity", id="entity"),
@@ -93,7 +95,6 @@ class BriefApp(App[None]):
         Binding("escape", "back", "Back", id="back"),
         # priority: the Screen binds tab to focus_next, which would otherwise win.
         Binding("tab", "switch_pane", "Switch pane", show=False, priority=True, id="switch"),
-        Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
