@@ -400,8 +400,9 @@ class BriefApp(App[None]):
         index = next((i for i, b in enumerate(stories) if b.id == story.id), 0) + step
         if not 0 <= index < len(stories):
             where = "newest" if step > 0 else "oldest"
-            self.notify(f"This is the {where} story of its thread ({count_label(len(stories), 'story')}).",
-                        timeout=3, markup=False)
+            said = ("This story is alone in its thread." if len(stories) == 1 else
+                    f"This is the {where} story of its thread ({count_label(len(stories), 'story')}).")
+            self.notify(said, timeout=3, markup=False)
             return
         self.read_story(stories[index])
 
