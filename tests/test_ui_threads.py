@@ -116,6 +116,8 @@ async def test_n_and_p_step_through_the_thread_oldest_to_newest_in_the_pane():
         assert pane.briefing.id == "v1"
         await pilot.press("n")
         assert pane.briefing.id == "v2"
+        await pilot.pause()
+        assert "9 Mar 2025 · Capital News · story 2 of 3 in its thread" in screen_text(app)
         await pilot.press("n")
         assert pane.briefing.id == "v3"
         await pilot.press("n")  # the newest: it stays, and says so

@@ -147,6 +147,7 @@ class BriefApp(App[None]):
         self.sub_title = "Loading…"
         self.query_one("#filter", Input).cursor_blink = False
         self.query_one(BriefingList).focus()
+        self.query_one(ReadingPane).thread_note = self._thread_note
         self.call_after_refresh(self._painted)
         if self.preloaded is not None:
             self._set_threads(self.preloaded_threads)
@@ -387,6 +388,18 @@ class BriefApp(App[None]):
     def _story_chosen(self, story_id: str | None) -> None:
         if story_id is not None and story_id in self._by_id:
             self.read_story(self._by_id[story_id])
+
+    def _thread_note(self, briefing: Briefing) -> str:
+        """`story 2 of 3 in its thread`, oldest first, for the pane (n and p move along it)."""
+        thread = self._thread_by_id.get(briefing.thread)
+        if thread is None or len(thread.articles) < 2:
+            return ""
+        from brief.whatsnew import thread_stories
+
+        ids = [b.id for b in thread_stories(thread, self._by_id)]
+        if briefing.id not in ids:
+            return ""
+        return f"story {ids.index(briefing.id) + 1} of {len(ids)} in its thread"
 
     def action_step_thread(self, step: int) -> None:
         """n / p: the next newer (older) story of the current story's thread, in the reading pane."""
