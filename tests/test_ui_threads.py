@@ -226,3 +226,32 @@ async def test_untrusted_thread_titles_and_headlines_stay_text():
         await pilot.press("escape", "b")
         await pilot.pause()
         assert f"Later {evil}" in screen_text(app) and app.is_running
+
+
+async def test_search_results_stay_ranked_and_escape_brings_the_grouped_list_back():
+    app = corpus_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        cards = app.query_one(BriefingList)
+        await pilot.press("T", "j", "j", "j")  # v3, the vote's newest, under its header
+        assert cards.highlighted.id == "v3"
+        await pilot.press("slash", *"pension")
+        await loaded(pilot)
+        assert "━" not in list_text(app)  # ranked results, not groups
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert cards.grouped and cards.highlighted.id == "v3"
+        assert "━ Ana Lopez, Senate: pension law · 3 stories" in list_text(app)
+
+
+async def test_clicking_a_thread_header_opens_its_newest_story():
+    app = corpus_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("T")
+        await pilot.pause()
+        header_line = list_text(app).splitlines().index(next(
+            line for line in list_text(app).splitlines() if line.startswith("━ Ana Lopez")))
+        await pilot.click(BriefingList, offset=(5, header_line))
+        await pilot.pause()
+        assert app.query_one(ReadingPane).briefing.id == "v3"
