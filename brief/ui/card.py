@@ -33,6 +33,7 @@ class CardStyles:
     selected: Style = Style(reverse=True)  # background of the selected card
     match: Style = Style(underline=True)  # characters a search matched
     snippet: Style = Style(italic=True)  # the body sentence a search matched, shown instead of the summary
+    thread: Style = Style(dim=True)  # "thread of 3": how many stories the card's thread has
     entities: dict[str, Style] = field(default_factory=dict)
 
 
@@ -45,13 +46,21 @@ def top_entities(briefing: Briefing, limit: int = 4) -> list[Entity]:
     return sorted(briefing.entities, key=lambda e: (-e.count, e.name))[:limit]
 
 
-def _meta_line(briefing: Briefing, width: int, styles: CardStyles, starred: bool = False) -> Text:
+def thread_size_label(size: int) -> str:
+    """What a card says about its thread; a lone story says nothing (most stories are alone)."""
+    return f"thread of {size:,}" if size > 1 else ""
+
+
+def _meta_line(briefing: Briefing, width: int, styles: CardStyles, starred: bool = False, thread_size: int = 0) -> Text:
     meta = Text()  # spans, not a base style, so chips keep only their own colour
     if starred:
         meta.append("★ ", style=styles.match)
     meta.append(date_label(briefing), style=styles.meta)
     if briefing.source:
         meta.append(" · " + one_line(briefing.source), style=styles.meta)
+    if label := thread_size_label(thread_size):
+        meta.append(" · ", style=styles.meta)
+        meta.append(label, style=styles.thread)
     for entity in top_entities(briefing):
         chip = one_line(entity.name)
         if meta.cell_len + 2 + len(chip) > width:
@@ -89,6 +98,7 @@ def card_lines(
     selected: bool,
     match: SearchResult | None = None,
     starred: bool = False,
+    thread_size: int = 0,
 ) -> list[Text]:
     """CARD_HEIGHT lines, each exactly `width` cells, ending with a blank gap line.
 
@@ -105,7 +115,7 @@ def card_lines(
         third = _snippet_line(match, inner, styles)
     else:
         third = Text(one_line(briefing.summary), style=styles.summary)
-    lines = [title, _meta_line(briefing, inner, styles, starred), third]
+    lines = [title, _meta_line(briefing, inner, styles, starred, thread_size), third]
     bar = Text(_BAR, style=styles.bar) if selected else Text(" " * len(_BAR))
     out = []
     for line in lines:

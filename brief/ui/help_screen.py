@@ -38,7 +38,8 @@ def binding_rows(app, sections: Iterable[tuple[str, Iterable[Binding | tuple]]])
             if not isinstance(binding, Binding):
                 continue
             keys = " ".join(app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(","))
-            rows.append((Text(keys, style="bold"), Text(binding.description or binding.action)))
+            # a footer word ("Daily") may have a fuller tooltip ("Daily briefing") for here
+            rows.append((Text(keys, style="bold"), Text(binding.tooltip or binding.description or binding.action)))
     return rows
 
 
