@@ -97,7 +97,9 @@ class TitleWords:
         def score(key: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
             content = [k for k in key if k not in _LINKS]
             rarity = sum(self.idf(k) for k in content) / len(content)
-            return (-(spread[key] + 0.5 * in_headline[key]) * rarity * (1.25 if len(key) > 1 else 1.0), key)
+            # a story is named by its nouns: "rehab", "election victory", not "checked" or "congratulated"
+            verbal = 0.6 if key[-1].endswith(("ed", "ing")) else 1.0
+            return (-(spread[key] + 0.5 * in_headline[key]) * rarity * verbal * (1.25 if len(key) > 1 else 1.0), key)
 
         best = min((k for k in spread if len(k) == 1), key=score)
         # widen the word to the phrase it stands in, when enough of its users agree on one
