@@ -5,10 +5,9 @@ Article text is only ever put into `Text(...)` with explicit styles, never parse
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -91,6 +90,21 @@ def _snippet_line(match: SearchResult, inner: int, styles: CardStyles) -> Text:
     return line
 
 
+_WORDS = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
+
+
+def card_summary(briefing: Briefing) -> str:
+    """The summary line, minus a first sentence the headline already says (an untitled article's
+    headline is its compressed lead), so the card's third line tells the reader something new."""
+    summary = one_line(briefing.summary)
+    head = _WORDS.findall(briefing.headline.lower())
+    if not head or _WORDS.findall(summary.lower())[: len(head)] != head:
+        return summary
+    end = _SENTENCE_END.search(summary)
+    return summary[end.end():] if end and end.end() < len(summary) else summary
+
+
 def card_lines(
     briefing: Briefing,
     width: int,
@@ -114,7 +128,7 @@ def card_lines(
     if match is not None and match.snippet is not None:
         third = _snippet_line(match, inner, styles)
     else:
-        third = Text(one_line(briefing.summary), style=styles.summary)
+        third = Text(card_summary(briefing), style=styles.summary)
     lines = [title, _meta_line(briefing, inner, styles, starred, thread_size), third]
     bar = Text(_BAR, style=styles.bar) if selected else Text(" " * len(_BAR))
     out = []
