@@ -249,3 +249,10 @@ def test_accents_fold():
     assert ids(index, "lukaszenka") == ["z"]
     result = index.search("lukas").results[0]
     assert [result.headline[a:b] for a, b in result.headline_spans] == ["Łukas"]
+
+
+def test_stop_words_are_optional_and_phrases_keep_them(index):
+    assert ids(index, "putin the") == ids(index, "putin")  # "the" is in most bodies: it narrows nothing
+    assert ids(index, "the") == ["hockey"]  # alone it is what there is: headlines and names only
+    assert ids(index, '"the talks"') == ["minsk"]  # in a phrase it still has to be there
+    assert ids(index, '"the final"') == ["hockey"]
