@@ -133,7 +133,7 @@ def _group(groups: defaultdict[str, list[int]], keys: Iterable[str], numbers: It
     deque(map(list.append, map(groups.__getitem__, keys), numbers), maxlen=0)
 
 
-_ID, _DATE, _SOURCE = attrgetter("article.id"), attrgetter("date"), attrgetter("source")
+_SOURCE = attrgetter("source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,11 +226,8 @@ class SearchIndex:
                 if paused:
                     gc.enable()
             numbers = range(start, len(self._docs))
-            new = self._docs[start:]
-            self._ids.extend(map(_ID, new))
             self._numbers.update(zip(self._ids[start:], numbers))
-            self._dates.extend(d or "" for d in map(_DATE, new))
-            _group(self._by_source, map(_SOURCE, new), numbers)
+            _group(self._by_source, map(_SOURCE, self._docs[start:]), numbers)
             post["O"] = source_post = defaultdict(list)  # few distinct sources: rebuilt whole
             for name, docs in self._by_source.items():
                 for term in set(terms(name)):
@@ -257,11 +254,15 @@ class SearchIndex:
         post = self._post
         h_post, ent_post, s_post, b_post = (post[f] for f in "hEsb")
         place_post, thread_post = post["P"], post["T"]
-        docs, titles, thread_ids = self._docs, self._thread_titles, self._thread_ids
+        docs, dates, ids = self._docs, self._dates, self._ids
+        titles, thread_ids = self._thread_titles, self._thread_ids
         is_stop = STOP_WORDS.__contains__
         title_terms: dict[str, set[str]] = {}  # a thread's title is tokenised once, not once per briefing
         for b in briefings:
             i = len(docs)
+            # A search running meanwhile may meet i in a posting: its date and id are there first.
+            dates.append(b.date or "")
+            ids.append(b.article.id)
             docs.append(b)
             names = " ".join(n for e in b.entities for n in (e.name, *e.aliases)) if b.entities else ""
             head, names, summary, body = field_terms(b.headline, names, b.summary, b.article.text)
