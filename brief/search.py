@@ -186,7 +186,8 @@ class SearchIndex:
         self._docs: list[Briefing] = []
         self._ids: list[str] = []
         self._numbers: dict[str, int] = {}  # id -> doc number, for the reader's state sets
-        self._oldest_dates: list[str] = []  # every date, ascending: _newest_first's dates reversed
+        # (newest first, their dates oldest first): one attribute, so a reader never sees one side new
+        self._by_date: tuple[list[int], list[str]] = ([], [])
         self._filter_cache: dict[tuple[str, str], frozenset[int]] = {}  # after:/before: doc sets
         self._dates: list[str] = []  # "" when undated, so it sorts oldest
         self._newest_first: list[int] = []  # doc numbers, newest first (undated last)
@@ -247,7 +248,8 @@ class SearchIndex:
             dates = self._dates
             newest = sorted(self._newest_first + sorted(numbers, key=dates.__getitem__, reverse=True),
                             key=dates.__getitem__, reverse=True)
-            self._newest_first, self._oldest_dates = newest, list(map(dates.__getitem__, reversed(newest)))
+            self._newest_first = newest
+            self._by_date = (newest, list(map(dates.__getitem__, reversed(newest))))
 
     def _post_words(self, briefings: Iterable[Briefing]) -> None:
         """Each word of each briefing once, under the best field it appears in (set arithmetic runs in C)."""
@@ -538,12 +540,13 @@ class SearchIndex:
         docs = self._filter_cache.get(key)
         if docs is None:
             # Dates sorted: the days on or after a bound are a run at the head of _newest_first.
-            n, oldest = len(self._newest_first), self._oldest_dates
+            newest, oldest = self._by_date
+            n = len(newest)
             on_or_after = n - bisect_left(oldest, clause.value)
             if clause.kind == "after":
-                docs = frozenset(self._newest_first[:on_or_after])
+                docs = frozenset(newest[:on_or_after])
             else:  # before: dated, and strictly before the day
-                docs = frozenset(self._newest_first[on_or_after : n - bisect_right(oldest, "")])
+                docs = frozenset(newest[on_or_after : n - bisect_right(oldest, "")])
             if len(self._filter_cache) > 32:
                 self._filter_cache.clear()
             self._filter_cache[key] = docs

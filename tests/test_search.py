@@ -256,3 +256,14 @@ def test_stop_words_are_optional_and_phrases_keep_them(index):
     assert ids(index, "the") == ["hockey"]  # alone it is what there is: headlines and names only
     assert ids(index, '"the talks"') == ["minsk"]  # in a phrase it still has to be there
     assert ids(index, '"the final"') == ["hockey"]
+
+
+def test_filters_follow_added_briefings_and_repeated_ids():
+    grown = SearchIndex.build(DOCS[:2], THREADS)
+    assert ids(grown, "after:2025-01-01") == ["minsk"]
+    grown.add(DOCS[2:])
+    assert ids(grown, "after:2025-01-01") == ["hockey", "minsk"]  # the date sets are rebuilt after add
+    assert ids(grown, "before:2025-01-01") == ["congrats"]
+    twice = SearchIndex.build([DOCS[0], DOCS[0], DOCS[2]])  # the same id twice: both follow its state
+    assert ids(twice, "is:read", state={"read": {"minsk"}}) == ["minsk", "minsk"]
+    assert ids(twice, "is:unread", state={"read": {"minsk"}}) == ["hockey"]
