@@ -65,6 +65,7 @@ STOP_WORDS = frozenset(
     "the and a an of to in that was s t d for on with said he she is it as at his her be from by has have "
     "had but not are who they this will were been would we i you or their there which when".split()
 ) | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+NEAR_WHEN_EXACT = 0.3  # weight kept by completions and near misses of a finished word that exists as typed
 PREFIX_CAP = 300  # prefix expansions kept for one word, the shortest completions first
 # A word being typed completes to longer words in the long fields only once it has a
 # few letters: "th" completing every "the..." of every body is slow and no help.
@@ -360,7 +361,9 @@ class SearchIndex:
             out.update(zip(docs, repeat(w)))
         return out
 
-    def _words_weights(self, text: str, fields: Mapping[str, float], found: list) -> dict[int, float] | None:
+    def _words_weights(
+        self, text: str, fields: Mapping[str, float], found: list, complete: bool = False
+    ) -> dict[int, float] | None:
         """All of `text`'s words must match; the weight is their mean. None when `text` has no words."""
         words = terms(text)
         if not words:
@@ -377,6 +380,11 @@ class SearchIndex:
                 per_word.append(weights)
                 continue
             matches = self._term_matches(w)
+            if complete and w in matches:
+                # Typed out (a space follows) and a word in its own right: a longer word or a near
+                # miss in a headline should not outrank the word itself in a body.
+                matches = {t: m if t == w else _TermMatch(round(m.sim * NEAR_WHEN_EXACT, 3), m.prefix)
+                           for t, m in matches.items()}
             found.append(matches)
             per_word.append(self._weights(matches, fields))
         if len(per_word) == 1:
@@ -419,7 +427,7 @@ class SearchIndex:
         weights = self._clause_weights(clause, [])
         return set(weights) if weights is not None else set()
 
-    def _clause_weights(self, clause: Clause, found: list) -> dict[int, float] | None:
+    def _clause_weights(self, clause: Clause, found: list, complete: bool = False) -> dict[int, float] | None:
         if clause.kind == "phrase":
             found.append(clause.value)
             return self._phrase_docs(clause.value)
@@ -427,7 +435,7 @@ class SearchIndex:
             exact = self._thread_ids.get(clause.value.lower())
             if exact:
                 return dict.fromkeys(exact, 1.0)
-        return self._words_weights(clause.value, CLAUSE_FIELDS[clause.kind], found)
+        return self._words_weights(clause.value, CLAUSE_FIELDS[clause.kind], found, complete)
 
     # -- searching --------------------------------------------------------
 
@@ -454,7 +462,7 @@ class SearchIndex:
             elif clause.kind == "word" and STOP_WORDS.issuperset(terms(clause.value)):
                 optional.append(clause)
             else:
-                weights = self._clause_weights(clause, found)
+                weights = self._clause_weights(clause, found, complete=clause.end < len(query.text))
                 if weights is not None:
                     scored.append(weights)
         if not scored:  # only stop words: then they are what there is to match

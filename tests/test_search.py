@@ -267,3 +267,11 @@ def test_filters_follow_added_briefings_and_repeated_ids():
     twice = SearchIndex.build([DOCS[0], DOCS[0], DOCS[2]])  # the same id twice: both follow its state
     assert ids(twice, "is:read", state={"read": {"minsk"}}) == ["minsk", "minsk"]
     assert ids(twice, "is:unread", state={"read": {"minsk"}}) == ["hockey"]
+
+
+def test_a_finished_word_prefers_itself_to_longer_words_and_near_misses():
+    docs = [briefing("walls", "Walls rise along the coast", "Storms hit Florida again.", "2025-02-01"),
+            briefing("wall", "Builders busy", "A wall went up in Florida last week.", "2025-01-01")]
+    index = SearchIndex.build(docs)
+    assert ids(index, "wall florida") == ["wall", "walls"]  # "wall" is typed out: the body's "wall" wins
+    assert ids(index, "florida wall")[0] == "walls"  # the last word may still be growing into "walls"
