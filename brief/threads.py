@@ -25,6 +25,7 @@ from brief.model import Briefing, Event, Quote, Thread
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
 THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
+LEAD_NAME_WEIGHT = 2  # a name in the headline or first sentence counts this many times over
 NOVEL_OVERLAP = 0.5  # a sentence is new when at most this share of its words was said before
 
 
@@ -66,7 +67,8 @@ def shared_neighbours(n: int, edges: dict[tuple[int, int], float], k: int) -> di
 def _event_counts(f: Features) -> Counter[str]:
     counts = Counter(f.words)
     for name, c in f.names.items():
-        counts[NAME + name] += c
+        # who the lead names is who the happening is about ("Red Sox offer Teixeira" vs "Angels offer Teixeira")
+        counts[NAME + name] += c * (LEAD_NAME_WEIGHT if name in f.lead_names else 1)
     return counts
 
 

@@ -116,6 +116,7 @@ class Features:
     dates: tuple[int, ...]  # day ordinals of complete dates: the article's own and those in its text
     headline: str
     year_days: tuple[int, ...] = ()  # days of the year (1-366) of year-less dates ("on June 27")
+    lead_names: frozenset[str] = frozenset()  # names said in the headline or first sentence: who the happening is about
 
 
 def features(b: Briefing) -> Features:
@@ -138,8 +139,24 @@ def features(b: Briefing) -> Features:
             continue
     year_days = {_ordinal(2000, int(m.entity[2:4]), int(m.entity[5:7])) - _ordinal(1999, 12, 31)
                  for m in b.dates if m.entity.startswith("--")}
+    first_end = b.sentences[0].end if b.sentences else len(text)
     return Features(id=b.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)), headline=b.headline,
-                    year_days=tuple(sorted(year_days)))
+                    year_days=tuple(sorted(year_days)), lead_names=lead_names(names, b.headline + "\n" + text[:first_end]))
+
+
+def lead_names(names: Counter[str], lead: str) -> frozenset[str]:
+    """The names (full forms) that the lead mentions, whole or by their last word ("Teixeira", "the Angels")."""
+    said = set()
+    for n in text_names(lead):
+        parts = words(n)
+        if parts:
+            said.add(parts[-1])
+    found = set()
+    for name in names:
+        parts = words(name)
+        if parts and parts[-1] in said:
+            found.add(name)
+    return frozenset(found)
 
 
 def _iso_ordinal(iso: str) -> int | None:
