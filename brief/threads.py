@@ -11,7 +11,11 @@ over sparse similarity graphs; candidate pairs come from inverted indexes
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
+from array import array
+from collections.abc import Iterator, Sequence
+from operator import mul
 from datetime import date
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -29,7 +33,7 @@ LEAD_NAME_WEIGHT = 2  # a name in the headline or first sentence counts this man
 NOVEL_OVERLAP = 0.5  # a sentence is new when at most this share of its words was said before
 
 
-def date_factor(fa: Features, fb: Features) -> float:
+def date_factor(fa: Features | Kept, fb: Features | Kept) -> float:
     """How much the dates of two articles support their being one happening."""
     a, b = fa.dates, fb.dates
     if a and b:
@@ -56,12 +60,27 @@ def _year_day(ordinal: int) -> int:
 
 def shared_neighbours(n: int, edges: dict[tuple[int, int], float], k: int) -> dict[tuple[int, int], float]:
     """For each edge, the share of the two ends' k nearest neighbours (each counting itself) they have in common."""
-    near: list[list[tuple[float, int]]] = [[] for _ in range(n)]
-    for (a, b), s in edges.items():
-        near[a].append((s, b))
-        near[b].append((s, a))
-    top = [{i, *(j for _, j in sorted(near[i], key=lambda sj: (-sj[0], sj[1]))[:k])} for i in range(n)]
-    return {(a, b): len(top[a] & top[b]) / (k + 1) for a, b in edges}
+    pairs = list(edges)
+    top = nearest(n, [a for a, _ in pairs], [b for _, b in pairs], list(edges.values()), k)
+    return {(a, b): len(top[a] & top[b]) / (k + 1) for a, b in pairs}
+
+
+def nearest(n: int, ends_a: Sequence[int], ends_b: Sequence[int], sims: Sequence[float], k: int) -> list[set[int]]:
+    """Each item with its k most similar neighbours (ties to the lower number), streaming over the edges.
+
+    A bounded heap per item, not a list of all its edges: at 100,000 articles the
+    lists would be millions of tuples.
+    """
+    heaps: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    for a, b, s in zip(ends_a, ends_b, sims):
+        for i, j in ((a, b), (b, a)):
+            h = heaps[i]
+            entry = (s, -j)  # the heap's first entry is the weakest: lowest similarity, then highest number
+            if len(h) < k:
+                heapq.heappush(h, entry)
+            elif entry > h[0]:
+                heapq.heapreplace(h, entry)
+    return [{i, *(-j for _, j in h)} for i, h in enumerate(heaps)]
 
 
 def _event_counts(f: Features) -> Counter[str]:
@@ -72,21 +91,42 @@ def _event_counts(f: Features) -> Counter[str]:
     return counts
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What the threader keeps of an article once it is indexed: enough to date, group and title it.
+
+    The full word counts are dropped: at 100,000 articles they alone would take gigabytes.
+    """
+
+    id: str
+    dates: tuple[int, ...]
+    year_days: tuple[int, ...]
+    actors: tuple[tuple[str, int], ...]  # canonical entities (lower-cased) with counts
+    words: tuple[str, ...]  # its heaviest words, for the group's central headline and key phrase
+
+
+KEPT_WORDS = 40
+
+
 class Threader:
     """Incremental state: add briefings in batches, read events and threads at any time."""
 
     def __init__(self) -> None:
         self.words = Index()  # words and names: which articles report the same happening
         self.names = Index(top_terms=12, block_terms=8, keep=30, floor=0.05, name_boost=1.0)
-        self.features: list[Features] = []
+        self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
 
     def add(self, briefings: list[Briefing]) -> None:
         batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
         feats = [features(b) for b in batch]
-        self.words.add(_event_counts(f) for f in feats)
+        docs = self.words.add(_event_counts(f) for f in feats)
         self.names.add(Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats)
-        self.features.extend(feats)
+        terms = self.words.terms
+        for f, doc in zip(feats, docs):
+            heaviest = [terms[t] for t in self.words.doc_terms[doc] if terms[t][0] != NAME][:KEPT_WORDS]
+            self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
+                                      actors=tuple(f.actors.items()), words=tuple(heaviest)))
         self.briefings.extend(batch)
 
     def event_labels(self) -> list[int]:
@@ -97,12 +137,21 @@ class Threader:
         not, so one threshold serves every story (Jarvis & Patrick's shared-neighbour idea).
         """
         feats = self.features
-        factor = {pair: date_factor(feats[pair[0]], feats[pair[1]]) for pair in self.words.edges}
-        edges = {pair: s * factor[pair] for pair, s in self.words.edges.items()}
-        shared = shared_neighbours(len(feats), edges, NEIGHBOURS)
-        # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
-        shared = {pair: s * (factor[pair] if factor[pair] < 0.5 else 1.0) for pair, s in shared.items()}
-        return average_link(len(feats), shared, EVENT_THRESHOLD)
+        ends_a, ends_b = self.words.edge_a, self.words.edge_b
+        factors = array("d", (date_factor(feats[a], feats[b]) for a, b in zip(ends_a, ends_b)))
+        dated = array("d", map(mul, self.words.edge_w, factors))
+        top = nearest(len(feats), ends_a, ends_b, dated, NEIGHBOURS)
+        del dated
+        share = 1.0 / (NEIGHBOURS + 1)
+
+        def shared() -> Iterator[tuple[int, int, float]]:
+            for a, b, f in zip(ends_a, ends_b, factors):
+                common = len(top[a] & top[b])
+                if common:
+                    # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
+                    yield a, b, common * share * (f if f < 0.5 else 1.0)
+
+        return average_link(len(feats), shared(), EVENT_THRESHOLD)
 
     def thread_labels(self, events: list[int]) -> list[int]:
         """Thread label of each article, by clustering events on their name profiles."""
@@ -115,17 +164,18 @@ class Threader:
         for ev in order:
             total: Counter[str] = Counter()
             for doc in groups[ev]:
-                total.update(self.names.vectors[doc])
+                total.update(self.names.vector_of(doc))
             norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
             profiles.append({t: w / norm for t, w in total.items()})
-        pairs = {tuple(sorted((number[events[a]], number[events[b]]))) for a, b in self.names.edges}
+        group = [number[ev] for ev in events]
+        pairs = {(x, y) if x < y else (y, x) for a, b in zip(self.names.edge_a, self.names.edge_b)
+                 if (x := group[a]) != (y := group[b])}
         edges = {}
-        for a, b in pairs:
-            if a != b:
-                pa, pb = profiles[a], profiles[b]
-                if len(pb) < len(pa):
-                    pa, pb = pb, pa
-                edges[(a, b)] = sum(w * pb.get(t, 0.0) for t, w in pa.items())
+        for a, b in sorted(pairs):
+            pa, pb = profiles[a], profiles[b]
+            if len(pb) < len(pa):
+                pa, pb = pb, pa
+            edges[(a, b)] = sum(w * pb.get(t, 0.0) for t, w in pa.items())
         labels = average_link(len(order), edges, THREAD_THRESHOLD)
         return [order[labels[number[ev]]] for ev in events]
 
@@ -165,7 +215,7 @@ def infer_date(b: Briefing, anchors: list[str]) -> str | None:
     return max(candidates) if candidates else None
 
 
-def _central(members: list[int], feats: list[Features], briefings: list[Briefing]) -> Briefing:
+def _central(members: list[int], feats: list[Kept], briefings: list[Briefing]) -> Briefing:
     """The member whose words best represent the group (most shared with the others)."""
     pool: Counter[str] = Counter()
     for i in members:
@@ -176,7 +226,7 @@ def _central(members: list[int], feats: list[Features], briefings: list[Briefing
     return briefings[min(members, key=score)]
 
 
-def _display_names(members: list[int], feats: list[Features], briefings: list[Briefing]) -> list[str]:
+def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefing]) -> list[str]:
     """Names of a group, most salient first (mentioned by most members, then most often)."""
     spread: Counter[str] = Counter()
     volume: Counter[str] = Counter()
@@ -184,7 +234,7 @@ def _display_names(members: list[int], feats: list[Features], briefings: list[Br
     for i in members:
         canonical = {e.name.lower(): e.name for e in briefings[i].entities}
         text = briefings[i].article.text
-        for name, c in feats[i].actors.items():
+        for name, c in feats[i].actors:
             spread[name] += 1
             volume[name] += c
             if name in canonical:
@@ -199,7 +249,7 @@ def _display_names(members: list[int], feats: list[Features], briefings: list[Br
     return [surface[n].most_common(1)[0][0] for n in salient]
 
 
-def _key_phrase(members: list[int], feats: list[Features], names: list[str]) -> str:
+def _key_phrase(members: list[int], feats: list[Kept], names: list[str]) -> str:
     """The words most shared by a group's articles, leaving out the words of its names."""
     in_names = {w for n in names for w in words(n)}
     spread: Counter[str] = Counter()
@@ -208,7 +258,7 @@ def _key_phrase(members: list[int], feats: list[Features], names: list[str]) -> 
     return ", ".join(w for w, _ in sorted(spread.items(), key=lambda wc: (-wc[1], wc[0]))[:3])
 
 
-def assemble(briefings: list[Briefing], feats: list[Features], events: list[int], threads: list[int]):
+def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], threads: list[int]):
     by_thread: dict[int, list[int]] = {}
     for i, t in enumerate(threads):
         by_thread.setdefault(t, []).append(i)

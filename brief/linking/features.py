@@ -64,8 +64,13 @@ def _normal(raw: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased content words of `text`, plurals folded, function words dropped."""
     normal = _NORMAL
+    found = _WORD.findall(text)
+    try:
+        return [w for w in map(normal.__getitem__, found) if w]  # the common case: every token seen before
+    except KeyError:
+        pass
     out = []
-    for raw in _WORD.findall(text):
+    for raw in found:
         w = normal.get(raw)
         if w is None:
             w = _normal(raw)
@@ -76,12 +81,22 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _last_word(name: str) -> str:
+    """The folded last word of a name ("" when it has none), which a later mention may use alone."""
+    last = words(name)
+    return last[-1] if last else ""
+
+
+_LEADING = _SENTENCE_STARTERS | STOPWORDS  # words that open a capitalised run without being part of a name
+
+
 def text_names(text: str) -> Counter[str]:
     """Capitalised phrases as a fallback for named entities, surnames folded into full names."""
     found: Counter[str] = Counter()
-    for m in _NAME.finditer(text):
-        parts = m.group().split()
-        while parts and parts[0].lower() in _SENTENCE_STARTERS | STOPWORDS:
+    leading = _LEADING
+    for phrase in _NAME.findall(text):
+        parts = phrase.split()
+        while parts and parts[0].lower() in leading:
             parts.pop(0)
         if parts and parts[-1].endswith(("'s", "’s")):
             parts[-1] = parts[-1][:-2]
@@ -90,19 +105,20 @@ def text_names(text: str) -> Counter[str]:
         if len(parts) == 1 and (len(parts[0]) < 3 or parts[0].isupper() and len(parts[0]) > 6):
             continue  # initials and SHOUTED headline words are not names
         found[" ".join(parts).rstrip(".").lower()] += 1
-    full = [n for n in found if " " in n]
+    longer: dict[str, list[str]] = {}  # a first or last word -> the full names it may abbreviate
+    for full in found:
+        if " " in full:
+            first, _, rest = full.partition(" ")
+            longer.setdefault(first, []).append(full)
+            last = rest.rpartition(" ")[2]
+            if last != first:
+                longer.setdefault(last, []).append(full)
     folded: Counter[str] = Counter()
     for name, count in found.items():
-        if " " not in name:
-            longer = [f for f in full if f.endswith(" " + name) or f.startswith(name + " ")]
-            if longer:
-                name = max(longer, key=lambda f: (found[f], f))
+        if " " not in name and name in longer:
+            name = max(longer[name], key=lambda f: (found[f], f))
         folded[name] += count
     return folded
-
-
-LEAD_SENTENCES = 3
-LEAD_BOOST = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +138,10 @@ class Features:
 def features(b: Briefing) -> Features:
     text = b.article.text
     counts = Counter(words(text))
-    lead_end = b.sentences[LEAD_SENTENCES - 1].end if len(b.sentences) >= LEAD_SENTENCES else len(text)
-    for w in words(b.headline + "\n" + text[:lead_end]):  # the lead says what happened; the rest is background
-        counts[w] += LEAD_BOOST
+    for w in words(b.headline):
+        # the headline's words count as words of the corpus (document frequency) but add no weight:
+        # a headline restates the lead, and the lead's names already weigh more (LEAD_NAME_WEIGHT)
+        counts[w] += 0
     # Capitalised phrases tell happenings apart better than tagged entities (they keep
     # clinics, works, teams and headline names), so events use them; threads and titles
     # use the canonical entities when the entity stage found any ("Putin" = "Vladimir Putin").
@@ -146,17 +163,9 @@ def features(b: Briefing) -> Features:
 
 def lead_names(names: Counter[str], lead: str) -> frozenset[str]:
     """The names (full forms) that the lead mentions, whole or by their last word ("Teixeira", "the Angels")."""
-    said = set()
-    for n in text_names(lead):
-        parts = words(n)
-        if parts:
-            said.add(parts[-1])
-    found = set()
-    for name in names:
-        parts = words(name)
-        if parts and parts[-1] in said:
-            found.add(name)
-    return frozenset(found)
+    said = {_last_word(n) for n in text_names(lead)}
+    said.discard("")
+    return frozenset(name for name in names if _last_word(name) in said)
 
 
 def _iso_ordinal(iso: str) -> int | None:

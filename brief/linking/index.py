@@ -1,19 +1,31 @@
 """An incremental inverted index that finds each new document's likely neighbours (no I/O).
 
 Adding a document compares it only with documents that share one of its
-distinctive terms (blocking), never with the whole corpus: its weighted terms
-are looked up in posting lists, partial dot products are accumulated, and only
-the strongest pairs are kept as edges. Very common terms (long posting lists)
-are not used to find candidates, but still count in the similarity of a pair
-once found.
+distinctive terms (blocking), never with the whole corpus: its heaviest terms
+are looked up in posting lists, and only the documents met most often there
+are scored and kept as edges. A term in more than `max_posting` documents is
+too common to block on: its posting list is dropped and never grows again, so
+the work per document is bounded and the whole is linear in the corpus.
+
+Storage is compact because the index must hold 100,000 articles in a few
+hundred megabytes: terms are numbered, each document keeps its top terms as
+two arrays (term numbers, weights), posting lists and edges are int/float
+arrays rather than lists of objects or dicts keyed by pairs.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from heapq import nlargest
+from itertools import repeat
+from operator import itemgetter, mul
 
+_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # sub-linear term frequency, precomputed
+STORED_TERMS = 40  # of a document's top terms, those kept for scoring later documents against it
+CANDIDATES_EXTRA = 5  # candidates scored beyond the neighbours kept: the rest rarely make the cut
 NAME = "="  # prefix of name terms, so "=turkmenistan" and the word "turkmenistan" differ
 
 
@@ -22,67 +34,138 @@ class Index:
                  keep: int = 20, floor: float = 0.05, name_boost: float = 1.5) -> None:
         self.top_terms = top_terms  # terms kept per document vector
         self.block_terms = block_terms  # of those, how many look for candidates
+        self.stored_terms = STORED_TERMS
         self.max_posting = max_posting  # a term in more documents than this is too common to block on
         self.keep = keep  # neighbours kept per new document
         self.floor = floor  # weakest similarity worth keeping
         self.name_boost = name_boost  # names (terms starting with NAME) outweigh plain words
-        self.df: Counter[str] = Counter()
         self.n = 0
-        self.vectors: list[dict[str, float]] = []
-        self.postings: dict[str, list[int]] = {}
-        self.edges: dict[tuple[int, int], float] = {}
+        self.term_number: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.doc_freq = array("i")  # by term number
+        self.doc_terms: list[array] = []  # per document: term numbers, heaviest first
+        self.doc_weights: list[array] = []  # per document: their unit-length weights
+        self.postings: dict[int, array | None] = {}  # term number -> documents; None once too common
+        self.edge_a = array("i")  # edges (a, b, similarity) with a < b, in the order found
+        self.edge_b = array("i")
+        self.edge_w = array("d")
+
+    # --- reading ---------------------------------------------------------
+
+    @property
+    def df(self) -> Counter[str]:
+        return Counter({t: self.doc_freq[i] for i, t in enumerate(self.terms)})
+
+    @property
+    def edges(self) -> dict[tuple[int, int], float]:
+        """All edges as a dict; for small indexes and tests (the clustering reads the arrays)."""
+        return {(a, b): w for a, b, w in zip(self.edge_a, self.edge_b, self.edge_w)}
+
+    def vector_of(self, doc: int) -> dict[str, float]:
+        terms = self.terms
+        return {terms[t]: w for t, w in zip(self.doc_terms[doc], self.doc_weights[doc])}
+
+    @property
+    def vectors(self) -> list[dict[str, float]]:
+        return [self.vector_of(doc) for doc in range(len(self.doc_terms))]
+
+    def neighbours(self) -> Iterator[tuple[int, int, float]]:
+        return zip(self.edge_a, self.edge_b, self.edge_w)
+
+    # --- weighting -------------------------------------------------------
 
     def idf(self, term: str) -> float:
+        number = self.term_number.get(term)
+        return self._idf(self.doc_freq[number] if number is not None else 0)
+
+    def _idf(self, df: int) -> float:
         # smoothed, so that in a handful of articles a shared name still counts
-        return math.log(1.0 + (self.n + 1) / (self.df[term] + 0.5))
+        return math.log(1.0 + (self.n + 1) / (df + 0.5))
 
     def vector(self, counts: Mapping[str, float]) -> dict[str, float]:
         """Sub-linear tf-idf, the `top_terms` heaviest terms, unit length."""
-        boost = self.name_boost
-        weighted = [
-            (t, (1.0 + math.log(c)) * self.idf(t) * (boost if t[0] == NAME else 1.0)) for t, c in counts.items() if c > 0
-        ]
-        weighted.sort(key=lambda tw: (-tw[1], tw[0]))
+        return {self.terms[t]: w for t, w in self._vector(counts, {})}
+
+    def _vector(self, counts: Mapping[str, float], cache: dict[int, float]) -> list[tuple[int, float]]:
+        number = self.term_number
+        tf = _TF
+        weighted = []
+        for t, c in counts.items():
+            if c <= 0:
+                continue
+            i = number[t]
+            factor = cache.get(i)
+            if factor is None:
+                # negated, so a plain sort puts the heaviest first and equal weights in term order
+                factor = cache[i] = -self._idf(self.doc_freq[i]) * (self.name_boost if t[0] == NAME else 1.0)
+            weighted.append((factor * (tf[c] if c.__class__ is int and c < len(tf) else 1.0 + math.log(c)), t, i))
+        weighted.sort()
         top = weighted[: self.top_terms]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        return {t: w / norm for t, w in top}
+        norm = math.sqrt(sum(w * w for w, _, _ in top)) or 1.0
+        return [(i, -w / norm) for w, _, i in top]
+
+    # --- adding ----------------------------------------------------------
 
     def add(self, batch: Iterable[Mapping[str, float]]) -> list[int]:
         """Index a batch of term-count maps; returns their document numbers."""
         batch = list(batch)
+        number, terms, freq = self.term_number, self.terms, self.doc_freq
         for counts in batch:  # the batch's own document frequencies count from the start
-            self.df.update(counts.keys())
+            for t in counts:
+                i = number.get(t)
+                if i is None:
+                    i = number[t] = len(terms)
+                    terms.append(t)
+                    freq.append(0)
+                freq[i] += 1
         self.n += len(batch)
+        idf_cache: dict[int, float] = {}  # frequencies are fixed for the whole batch
         numbers = []
         for counts in batch:
-            vec = self.vector(counts)
-            doc = len(self.vectors)
-            self._link(doc, vec)
-            self.vectors.append(vec)
-            for term in sorted(vec, key=vec.__getitem__, reverse=True)[: self.block_terms]:
-                plist = self.postings.setdefault(term, [])
-                if len(plist) <= self.max_posting:  # beyond that the term no longer blocks
-                    plist.append(doc)
+            vec = self._vector(counts, idf_cache)
+            doc = len(self.doc_terms)
+            blocking = [t for t, _ in vec[: self.block_terms]]
+            self._link(doc, dict(vec), blocking)
+            stored = vec[: self.stored_terms]
+            self.doc_terms.append(array("i", [t for t, _ in stored]))
+            self.doc_weights.append(array("f", [w for _, w in stored]))
+            self._post(doc, blocking)
             numbers.append(doc)
         return numbers
 
-    def _link(self, doc: int, vec: dict[str, float]) -> None:
+    def _post(self, doc: int, blocking: list[int]) -> None:
+        postings, cap = self.postings, self.max_posting
+        for t in blocking:
+            plist = postings.get(t, ())
+            if plist is None:
+                continue  # too common to block on
+            if not plist:
+                postings[t] = array("i", [doc])
+            elif len(plist) >= cap:
+                postings[t] = None  # beyond the cap the term no longer blocks: free its list for good
+            else:
+                plist.append(doc)
+
+    def _link(self, doc: int, vec: dict[int, float], blocking: list[int]) -> None:
         seen: Counter[int] = Counter()
-        for term in sorted(vec, key=vec.__getitem__, reverse=True)[: self.block_terms]:
-            plist = self.postings.get(term)
-            if plist and len(plist) <= self.max_posting:
+        postings = self.postings
+        for t in blocking:
+            plist = postings.get(t)
+            if plist:
                 seen.update(plist)
         if not seen:
             return
-        vectors = self.vectors
+        terms, weights = self.doc_terms, self.doc_weights
+        get = vec.get
         scored = []
-        for other, shared in seen.most_common(self.keep * 2):
+        for other, shared in nlargest(self.keep + CANDIDATES_EXTRA, seen.items(), key=itemgetter(1)):
             if shared < 2 and len(scored) >= self.keep:
                 break  # one common blocking term is weak evidence once enough candidates are in hand
-            ov = vectors[other]
-            sim = sum([vec[t] * ov[t] for t in vec.keys() & ov.keys()])
+            sim = sum(map(mul, map(get, terms[other], repeat(0.0)), weights[other]))
             if sim >= self.floor:
                 scored.append((sim, other))
         scored.sort(reverse=True)
         for sim, other in scored[: self.keep]:
-            self.edges[(other, doc)] = sim
+            self.edge_a.append(other)
+            self.edge_b.append(doc)
+            self.edge_w.append(sim)
