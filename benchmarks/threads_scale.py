@@ -121,30 +121,49 @@ def analysed_corpus(n: int) -> Path:
     code = hashlib.sha1()
     for f in sorted(Path(brief.__file__).parent.glob("analysis/*.py")) + [Path(brief.__file__).parent / "model.py"]:
         code.update(f.read_bytes())
-    path = Path(tempfile.gettempdir()) / f"brief-threads-scale-{n}-{code.hexdigest()[:10]}.pickle"
+    path = Path(tempfile.gettempdir()) / f"brief-threads-scale-{n}-{code.hexdigest()[:10]}.pickles"
     if not path.exists():
         started = time.perf_counter()
         with Pool(os.cpu_count() or 1) as pool:
             briefings = pool.map(_analyse_row, corpus(n), chunksize=500)
         tmp = path.with_suffix(".part")
         with open(tmp, "wb") as f:
-            pickle.dump(briefings, f, protocol=pickle.HIGHEST_PROTOCOL)
+            # in pieces: unpickling one huge list keeps a memo of every object and inflates the peak
+            for start in range(0, n, PIECE):
+                pickle.dump(briefings[start : start + PIECE], f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.rename(path)
         print(f"analysed {n:,} articles in {time.perf_counter() - started:.0f} s (cached in {path})", flush=True)
     return path
+
+
+PIECE = 5000
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _resident_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def load_briefings(path: str | Path) -> list:
+    briefings = []
+    with open(path, "rb") as f:
+        while True:
+            try:
+                briefings.extend(pickle.load(f))
+            except EOFError:
+                return briefings
+
+
 def child(path: str) -> None:
     from brief.linking.features import features
     from brief.threads import build_threads
 
-    with open(path, "rb") as f:
-        briefings = pickle.load(f)
-    loaded_mb = _peak_mb()
+    briefings = load_briefings(path)
+    loaded_mb = _resident_mb()
     started = time.perf_counter()
     for b in briefings:
         features(b)
@@ -174,7 +193,7 @@ def main() -> None:
     reference = statistics.median(r["reference_s"] for r in results)
     peak = max(r["peak_mb"] for r in results)
     print(f"{n:,} articles, {runs} runs: threading median {median:.1f} s; reference (features only) {reference:.1f} s, "
-          f"ratio {median / reference:.1f}; peak RSS {peak} MB, of which the loaded briefings "
+          f"ratio {median / reference:.1f}; peak RSS {peak} MB, with the briefings alone resident "
           f"{max(r['loaded_mb'] for r in results)} MB")
     label = f"{n // 1000}k" if n % 1000 == 0 else str(n)
     print(f"threads {label}: {median:.1f} s, {peak} MB peak")

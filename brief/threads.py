@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+from sys import intern
 from array import array
 from collections.abc import Iterator, Sequence
 from operator import mul
@@ -106,6 +107,7 @@ class Kept:
 
 
 KEPT_WORDS = 40
+CHUNK = 5000  # articles featurised and indexed together (a larger corpus is indexed incrementally)
 
 
 class Threader:
@@ -119,15 +121,22 @@ class Threader:
 
     def add(self, briefings: list[Briefing]) -> None:
         batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
-        feats = [features(b) for b in batch]
-        docs = self.words.add(_event_counts(f) for f in feats)
-        self.names.add(Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats)
-        terms = self.words.terms
-        for f, doc in zip(feats, docs):
-            heaviest = [terms[t] for t in self.words.doc_terms[doc] if terms[t][0] != NAME][:KEPT_WORDS]
-            self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
-                                      actors=tuple(f.actors.items()), words=tuple(heaviest)))
+        # In chunks, so that the full word counts of only one chunk are alive at a time;
+        # each chunk counts in the document frequencies before its own vectors are made.
+        for start in range(0, len(batch), CHUNK):
+            self._add_chunk(batch[start : start + CHUNK])
         self.briefings.extend(batch)
+
+    def _add_chunk(self, chunk: list[Briefing]) -> None:
+        feats = [features(b) for b in chunk]
+        docs = self.words.add([_event_counts(f) for f in feats])
+        self.names.add([Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats])
+        terms, doc_terms = self.words.terms, self.words.doc_terms
+        for f, doc in zip(feats, docs):
+            heaviest = [terms[t] for t in doc_terms[doc] if terms[t][0] != NAME][:KEPT_WORDS]
+            self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
+                                      actors=tuple((intern(n), c) for n, c in f.actors.items()),  # names repeat across articles
+                                      words=tuple(heaviest)))
 
     def event_labels(self) -> list[int]:
         """Articles clustered on shared nearest neighbours.
