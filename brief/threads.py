@@ -38,7 +38,7 @@ def date_factor(fa: Features | Kept, fb: Features | Kept) -> float:
     """How much the dates of two articles support their being one happening."""
     a, b = fa.dates, fb.dates
     if a and b:
-        gap = min(abs(x - y) for x in a for y in b)
+        gap = abs(a[0] - b[0]) if len(a) == 1 == len(b) else min(abs(x - y) for x in a for y in b)
     elif (a or fa.year_days) and (b or fb.year_days) and (fa.year_days or fb.year_days):
         # a year is missing: compare days of the year, across new year
         ya = fa.year_days + tuple(_year_day(d) for d in a)
@@ -73,14 +73,19 @@ def nearest(n: int, ends_a: Sequence[int], ends_b: Sequence[int], sims: Sequence
     lists would be millions of tuples.
     """
     heaps: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    push, replace_weakest = heapq.heappush, heapq.heapreplace
     for a, b, s in zip(ends_a, ends_b, sims):
-        for i, j in ((a, b), (b, a)):
-            h = heaps[i]
-            entry = (s, -j)  # the heap's first entry is the weakest: lowest similarity, then highest number
-            if len(h) < k:
-                heapq.heappush(h, entry)
-            elif entry > h[0]:
-                heapq.heapreplace(h, entry)
+        # the heap's first entry is the weakest: lowest similarity, then highest number
+        h, entry = heaps[a], (s, -b)
+        if len(h) < k:
+            push(h, entry)
+        elif entry > h[0]:
+            replace_weakest(h, entry)
+        h, entry = heaps[b], (s, -a)
+        if len(h) < k:
+            push(h, entry)
+        elif entry > h[0]:
+            replace_weakest(h, entry)
     return [{i, *(-j for _, j in h)} for i, h in enumerate(heaps)]
 
 
@@ -115,7 +120,7 @@ class Threader:
 
     def __init__(self) -> None:
         self.words = Index()  # words and names: which articles report the same happening
-        self.names = Index(top_terms=12, block_terms=8, keep=30, floor=0.05, name_boost=1.0)
+        self.names = Index(top_terms=12, block_terms=8, max_posting=400, keep=30, floor=0.05, name_boost=1.0)
         self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
 

@@ -51,6 +51,7 @@ def stem(word: str) -> str:
     return word
 
 
+_CACHE_LIMIT = 500_000  # bounded caches: a corpus of odd tokens must not grow them forever
 _NORMAL: dict[str, str] = {}  # token -> its folded form ("" for a function word); tokens repeat, so this pays
 
 
@@ -74,37 +75,59 @@ def words(text: str) -> list[str]:
         w = normal.get(raw)
         if w is None:
             w = _normal(raw)
-            if len(normal) < 500_000:  # bounded: a corpus of odd tokens must not grow it forever
+            if len(normal) < _CACHE_LIMIT:
                 normal[raw] = w
         if w:
             out.append(w)
     return out
 
 
+_LAST: dict[str, str] = {}  # name -> its folded last word
+
+
 def _last_word(name: str) -> str:
     """The folded last word of a name ("" when it has none), which a later mention may use alone."""
-    last = words(name)
-    return last[-1] if last else ""
+    last = _LAST.get(name)
+    if last is None:
+        folded = words(name)
+        last = folded[-1] if folded else ""
+        if len(_LAST) < _CACHE_LIMIT:
+            _LAST[name] = last
+    return last
 
 
 _LEADING = _SENTENCE_STARTERS | STOPWORDS  # words that open a capitalised run without being part of a name
 
 
+def _phrase_name(phrase: str) -> str:
+    """The name a capitalised run stands for, lower-cased; "" when it is no name."""
+    parts = phrase.split()
+    while parts and parts[0].lower() in _LEADING:
+        parts.pop(0)
+    if parts and parts[-1].endswith(("'s", "’s")):
+        parts[-1] = parts[-1][:-2]
+    if not parts or len(parts) == 1 and parts[0].endswith("ing"):
+        return ""  # "Emphasising", "Reiterating": participles opening a sentence
+    if len(parts) == 1 and (len(parts[0]) < 3 or parts[0].isupper() and len(parts[0]) > 6):
+        return ""  # initials and SHOUTED headline words are not names
+    return " ".join(parts).rstrip(".").lower()
+
+
+_PHRASES: dict[str, str] = {}  # capitalised run -> _phrase_name (runs repeat: names, sentence openers)
+
+
 def text_names(text: str) -> Counter[str]:
     """Capitalised phrases as a fallback for named entities, surnames folded into full names."""
-    found: Counter[str] = Counter()
-    leading = _LEADING
-    for phrase in _NAME.findall(text):
-        parts = phrase.split()
-        while parts and parts[0].lower() in leading:
-            parts.pop(0)
-        if parts and parts[-1].endswith(("'s", "’s")):
-            parts[-1] = parts[-1][:-2]
-        if not parts or len(parts) == 1 and parts[0].endswith("ing"):
-            continue  # "Emphasising", "Reiterating": participles opening a sentence
-        if len(parts) == 1 and (len(parts[0]) < 3 or parts[0].isupper() and len(parts[0]) > 6):
-            continue  # initials and SHOUTED headline words are not names
-        found[" ".join(parts).rstrip(".").lower()] += 1
+    phrases = _NAME.findall(text)
+    cache = _PHRASES
+    try:
+        found = Counter(map(cache.__getitem__, phrases))
+    except KeyError:
+        for phrase in phrases:
+            if phrase not in cache and len(cache) < _CACHE_LIMIT:
+                cache[phrase] = _phrase_name(phrase)
+        found = Counter(cache[p] if p in cache else _phrase_name(p) for p in phrases)
+    found.pop("", None)
     longer: dict[str, list[str]] = {}  # a first or last word -> the full names it may abbreviate
     for full in found:
         if " " in full:

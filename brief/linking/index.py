@@ -20,7 +20,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from heapq import nlargest
-from itertools import repeat
+from itertools import islice, repeat
 from operator import itemgetter, mul
 
 _TF = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # sub-linear term frequency, precomputed
@@ -30,12 +30,14 @@ NAME = "="  # prefix of name terms, so "=turkmenistan" and the word "turkmenista
 
 
 class Index:
-    def __init__(self, *, top_terms: int = 100, block_terms: int = 20, max_posting: int = 400,
+    def __init__(self, *, top_terms: int = 100, block_terms: int = 20, max_posting: int = 100,
                  keep: int = 20, floor: float = 0.05, name_boost: float = 1.5) -> None:
         self.top_terms = top_terms  # terms kept per document vector
         self.block_terms = block_terms  # of those, how many look for candidates
         self.stored_terms = STORED_TERMS
-        self.max_posting = max_posting  # a term in more documents than this is too common to block on
+        # a term in more documents than this is too common to block on: one happening is rarely reported
+        # by more articles, and every later document would otherwise meet the whole list
+        self.max_posting = max_posting
         self.keep = keep  # neighbours kept per new document
         self.floor = floor  # weakest similarity worth keeping
         self.name_boost = name_boost  # names (terms starting with NAME) outweigh plain words
@@ -101,7 +103,7 @@ class Index:
             weighted.append((factor * (tf[c] if c.__class__ is int and c < len(tf) else 1.0 + math.log(c)), t, i))
         weighted.sort()
         top = weighted[: self.top_terms]
-        norm = math.sqrt(sum(w * w for w, _, _ in top)) or 1.0
+        norm = math.hypot(*[w for w, _, _ in top]) or 1.0
         return [(i, -w / norm) for w, _, i in top]
 
     # --- adding ----------------------------------------------------------
@@ -158,7 +160,7 @@ class Index:
         terms, weights = self.doc_terms, self.doc_weights
         get = vec.get
         scored = []
-        for other, shared in nlargest(self.keep + CANDIDATES_EXTRA, seen.items(), key=itemgetter(1)):
+        for other, shared in _most_shared(seen, self.keep + CANDIDATES_EXTRA):
             if shared < 2 and len(scored) >= self.keep:
                 break  # one common blocking term is weak evidence once enough candidates are in hand
             sim = sum(map(mul, map(get, terms[other], repeat(0.0)), weights[other]))
@@ -169,3 +171,16 @@ class Index:
             self.edge_a.append(other)
             self.edge_b.append(doc)
             self.edge_w.append(sim)
+
+
+def _most_shared(seen: Counter[int], limit: int) -> list[tuple[int, int]]:
+    """The `limit` documents met most often (ties in the order met), as Counter.most_common would give.
+
+    Most documents are met once; picking the few met more often first keeps the
+    selection cheap when long posting lists bring in thousands.
+    """
+    strong = [item for item in seen.items() if item[1] > 1]
+    if len(strong) >= limit:
+        return nlargest(limit, strong, key=itemgetter(1))
+    strong.sort(key=itemgetter(1), reverse=True)
+    return strong + list(islice((item for item in seen.items() if item[1] == 1), limit - len(strong)))
