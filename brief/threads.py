@@ -16,7 +16,7 @@ import math
 from sys import intern
 from array import array
 from collections.abc import Iterator, Sequence
-from operator import mul
+from operator import itemgetter, mul, neg
 from datetime import date
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -66,6 +66,9 @@ def shared_neighbours(n: int, edges: dict[tuple[int, int], float], k: int) -> di
     return {(a, b): len(top[a] & top[b]) / (k + 1) for a, b in pairs}
 
 
+_second = itemgetter(1)
+
+
 def nearest(n: int, ends_a: Sequence[int], ends_b: Sequence[int], sims: Sequence[float], k: int) -> list[set[int]]:
     """Each item with its k most similar neighbours (ties to the lower number), streaming over the edges.
 
@@ -86,7 +89,12 @@ def nearest(n: int, ends_a: Sequence[int], ends_b: Sequence[int], sims: Sequence
             push(h, entry)
         elif entry > h[0]:
             replace_weakest(h, entry)
-    return [{i, *(-j for _, j in h)} for i, h in enumerate(heaps)]
+    top = []
+    for i, h in enumerate(heaps):
+        near = set(map(neg, map(_second, h)))
+        near.add(i)
+        top.append(near)
+    return top
 
 
 def _event_counts(f: Features) -> Counter[str]:
@@ -120,7 +128,7 @@ class Threader:
 
     def __init__(self) -> None:
         self.words = Index()  # words and names: which articles report the same happening
-        self.names = Index(top_terms=12, block_terms=8, max_posting=400, keep=30, floor=0.05, name_boost=1.0)
+        self.names = Index(top_terms=12, block_terms=8, max_posting=400, keep=15, floor=0.05, name_boost=1.0)
         self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
 
@@ -260,16 +268,29 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
     need = max(1, len(members) // 2)
     ranked = sorted(spread, key=lambda n: (-spread[n], -volume[n], n))
     salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
-    return [surface[n].most_common(1)[0][0] for n in salient]
+    shown = [surface[n].most_common(1)[0][0] for n in salient]
+    # "Page" beside "Bettie Page" says nothing more: keep a name only if a fuller one does not contain it
+    return [n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)]
 
 
 def _key_phrase(members: list[int], feats: list[Kept], names: list[str]) -> str:
     """The words most shared by a group's articles, leaving out the words of its names."""
     in_names = {w for n in names for w in words(n)}
     spread: Counter[str] = Counter()
+    weight: Counter[str] = Counter()  # how high the words rank in their articles (kept words come heaviest first)
     for i in members:
-        spread.update(w for w in feats[i].words if w not in in_names and not w.isdigit())
-    return ", ".join(w for w, _ in sorted(spread.items(), key=lambda wc: (-wc[1], wc[0]))[:3])
+        kept = feats[i].words
+        for rank, w in enumerate(kept):
+            if w not in in_names and not w.isdigit():
+                spread[w] += 1
+                weight[w] += len(kept) - rank
+    chosen: list[str] = []
+    for w in sorted(spread, key=lambda w: (-spread[w], -weight[w], w)):
+        if not any(w[:5] == c[:5] for c in chosen):  # "address" and "addressing" say one thing
+            chosen.append(w)
+            if len(chosen) == 3:
+                break
+    return ", ".join(chosen)
 
 
 def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], threads: list[int]):
@@ -285,6 +306,8 @@ def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], th
             if not b.date and (inferred := infer_date(b, anchors)):
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
+    event_of = [""] * len(out)
+    thread_of = [""] * len(out)
     for members in by_thread.values():
         members.sort(key=lambda i: _oldest_first(out[i]))
         by_event: dict[int, list[int]] = {}
@@ -303,7 +326,7 @@ def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], th
             )
             thread_events.append(event)
             for i in ev_members:
-                out[i] = replace(out[i], event=event.id)
+                event_of[i] = event.id
         thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
         tid = _stable_id("t-", out[members[0]].id)
         names = _display_names(members, feats, out)
@@ -315,8 +338,10 @@ def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], th
         result.append(Thread(id=tid, title=title, articles=tuple(out[i].id for i in members),
                              entities=tuple(names[:8]), events=tuple(thread_events)))
         for i in members:
-            out[i] = replace(out[i], thread=tid)
+            thread_of[i] = tid
     result.sort(key=lambda t: (min((e.date or "9999") for e in t.events), t.id), reverse=False)
+    # one copy of each briefing, not one per field filled in: at 100,000 articles copies cost seconds
+    out = [replace(b, event=event_of[i], thread=thread_of[i]) for i, b in enumerate(out)]
     return out, result
 
 

@@ -20,7 +20,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from heapq import nlargest
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from operator import itemgetter, mul
 
 _TF = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # sub-linear term frequency, precomputed
@@ -88,23 +88,23 @@ class Index:
         """Sub-linear tf-idf, the `top_terms` heaviest terms, unit length."""
         return {self.terms[t]: w for t, w in self._vector(counts, {})}
 
-    def _vector(self, counts: Mapping[str, float], cache: dict[int, float]) -> list[tuple[int, float]]:
-        number = self.term_number
+    def _vector(self, counts: Mapping[str, float], cache: dict[str, float]) -> list[tuple[int, float]]:
         tf = _TF
+        short = len(tf)
         weighted = []
         for t, c in counts.items():
             if c <= 0:
                 continue
-            i = number[t]
-            factor = cache.get(i)
+            factor = cache.get(t)
             if factor is None:
                 # negated, so a plain sort puts the heaviest first and equal weights in term order
-                factor = cache[i] = -self._idf(self.doc_freq[i]) * (self.name_boost if t[0] == NAME else 1.0)
-            weighted.append((factor * (tf[c] if c.__class__ is int and c < len(tf) else 1.0 + math.log(c)), t, i))
+                factor = cache[t] = -self.idf(t) * (self.name_boost if t[0] == NAME else 1.0)
+            weighted.append((factor * (tf[c] if c.__class__ is int and c < short else 1.0 + math.log(c)), t))
         weighted.sort()
         top = weighted[: self.top_terms]
-        norm = math.hypot(*[w for w, _, _ in top]) or 1.0
-        return [(i, -w / norm) for w, _, i in top]
+        norm = math.hypot(*[w for w, _ in top]) or 1.0
+        number = self.term_number
+        return [(number[t], -w / norm) for w, t in top]
 
     # --- adding ----------------------------------------------------------
 
@@ -121,7 +121,7 @@ class Index:
                     freq.append(0)
                 freq[i] += 1
         self.n += len(batch)
-        idf_cache: dict[int, float] = {}  # frequencies are fixed for the whole batch
+        idf_cache: dict[str, float] = {}  # frequencies are fixed for the whole batch
         numbers = []
         for counts in batch:
             vec = self._vector(counts, idf_cache)
@@ -149,12 +149,8 @@ class Index:
                 plist.append(doc)
 
     def _link(self, doc: int, vec: dict[int, float], blocking: list[int]) -> None:
-        seen: Counter[int] = Counter()
         postings = self.postings
-        for t in blocking:
-            plist = postings.get(t)
-            if plist:
-                seen.update(plist)
+        seen = Counter(chain.from_iterable(filter(None, map(postings.get, blocking))))
         if not seen:
             return
         terms, weights = self.doc_terms, self.doc_weights
