@@ -128,7 +128,7 @@ class Threader:
 
     def __init__(self) -> None:
         self.words = Index()  # words and names: which articles report the same happening
-        self.names = Index(top_terms=12, block_terms=8, max_posting=400, keep=15, floor=0.05, name_boost=1.0)
+        self.names = Index(top_terms=12, block_terms=8, max_posting=400, keep=15, extra=5, floor=0.05, name_boost=1.0)
         self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
 
@@ -184,10 +184,11 @@ class Threader:
         number = {ev: i for i, ev in enumerate(order)}
         profiles = []
         for ev in order:
-            total: Counter[str] = Counter()
+            total: dict[str, float] = {}
             for doc in groups[ev]:
-                total.update(self.names.vector_of(doc))
-            norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+                for t, w in self.names.vector_of(doc).items():
+                    total[t] = total.get(t, 0.0) + w
+            norm = math.hypot(*total.values()) or 1.0
             profiles.append({t: w / norm for t, w in total.items()})
         group = [number[ev] for ev in events]
         pairs = {(x, y) if x < y else (y, x) for a, b in zip(self.names.edge_a, self.names.edge_b)

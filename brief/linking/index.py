@@ -25,13 +25,12 @@ from operator import itemgetter, mul
 
 _TF = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # sub-linear term frequency, precomputed
 STORED_TERMS = 40  # of a document's top terms, those kept for scoring later documents against it
-CANDIDATES_EXTRA = 5  # candidates scored beyond the neighbours kept: the rest rarely make the cut
 NAME = "="  # prefix of name terms, so "=turkmenistan" and the word "turkmenistan" differ
 
 
 class Index:
     def __init__(self, *, top_terms: int = 100, block_terms: int = 20, max_posting: int = 100,
-                 keep: int = 20, floor: float = 0.05, name_boost: float = 1.5) -> None:
+                 keep: int = 20, extra: int = 0, floor: float = 0.05, name_boost: float = 1.5) -> None:
         self.top_terms = top_terms  # terms kept per document vector
         self.block_terms = block_terms  # of those, how many look for candidates
         self.stored_terms = STORED_TERMS
@@ -39,6 +38,7 @@ class Index:
         # by more articles, and every later document would otherwise meet the whole list
         self.max_posting = max_posting
         self.keep = keep  # neighbours kept per new document
+        self.extra = extra  # candidates scored beyond those kept, in case fewer shared terms hide a closer one
         self.floor = floor  # weakest similarity worth keeping
         self.name_boost = name_boost  # names (terms starting with NAME) outweigh plain words
         self.n = 0
@@ -156,7 +156,7 @@ class Index:
         terms, weights = self.doc_terms, self.doc_weights
         get = vec.get
         scored = []
-        for other, shared in _most_shared(seen, self.keep + CANDIDATES_EXTRA):
+        for other, shared in _most_shared(seen, self.keep + self.extra):
             if shared < 2 and len(scored) >= self.keep:
                 break  # one common blocking term is weak evidence once enough candidates are in hand
             sim = sum(map(mul, map(get, terms[other], repeat(0.0)), weights[other]))
