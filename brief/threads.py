@@ -119,7 +119,7 @@ class Kept:
     words: tuple[str, ...]  # its heaviest words, for the group's central headline and key phrase
 
 
-KEPT_WORDS = 40
+KEPT_WORDS = 20
 CHUNK = 5000  # articles featurised and indexed together (a larger corpus is indexed incrementally)
 
 
@@ -274,6 +274,12 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
     return [n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)]
 
 
+def _same_root(a: str, b: str) -> bool:
+    """Whether two words look like forms of one ("host", "hosting"; "address", "addressed")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) or a[:5] == b[:5]
+
+
 def _key_phrase(members: list[int], feats: list[Kept], names: list[str]) -> str:
     """The words most shared by a group's articles, leaving out the words of its names."""
     in_names = {w for n in names for w in words(n)}
@@ -282,12 +288,12 @@ def _key_phrase(members: list[int], feats: list[Kept], names: list[str]) -> str:
     for i in members:
         kept = feats[i].words
         for rank, w in enumerate(kept):
-            if w not in in_names and not w.isdigit():
+            if w not in in_names and not w.isdigit() and "'" not in w:  # not "i've", "that's"
                 spread[w] += 1
                 weight[w] += len(kept) - rank
     chosen: list[str] = []
     for w in sorted(spread, key=lambda w: (-spread[w], -weight[w], w)):
-        if not any(w[:5] == c[:5] for c in chosen):  # "address" and "addressing" say one thing
+        if not any(_same_root(w, c) for c in chosen):  # "address" and "addressing" say one thing
             chosen.append(w)
             if len(chosen) == 3:
                 break
