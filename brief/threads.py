@@ -253,7 +253,7 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
     """Names of a group, most salient first (mentioned by most members, then most often)."""
     spread: Counter[str] = Counter()
     volume: Counter[str] = Counter()
-    surface: dict[str, Counter[str]] = {}
+    surface: dict[str, dict[str, int]] = {}  # name -> how it is written, with counts
     for i in members:
         canonical = {e.name.lower(): e.name for e in briefings[i].entities}
         text = briefings[i].article.text
@@ -261,15 +261,18 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
             spread[name] += 1
             volume[name] += c
             if name in canonical:
-                surface.setdefault(name, Counter())[canonical[name]] += c
+                form = canonical[name]
             else:
                 at = text.lower().find(name)
                 form = text[at : at + len(name)] if at >= 0 else name.title()
-                surface.setdefault(name, Counter())[form] += c
+            forms = surface.get(name)
+            if forms is None:
+                forms = surface[name] = {}
+            forms[form] = forms.get(form, 0) + c
     need = max(1, len(members) // 2)
     ranked = sorted(spread, key=lambda n: (-spread[n], -volume[n], n))
     salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
-    shown = [surface[n].most_common(1)[0][0] for n in salient]
+    shown = [max(surface[n].items(), key=_second)[0] for n in salient]  # the commonest form, first met on ties
     # "Page" beside "Bettie Page" says nothing more: keep a name only if a fuller one does not contain it
     return [n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)]
 

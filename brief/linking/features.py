@@ -136,12 +136,14 @@ def text_names(text: str) -> Counter[str]:
             last = rest.rpartition(" ")[2]
             if last != first:
                 longer.setdefault(last, []).append(full)
-    folded: Counter[str] = Counter()
+    if not longer:
+        return found
+    folded: dict[str, int] = {}  # a plain dict: a Counter costs more to make than this small loop
     for name, count in found.items():
         if " " not in name and name in longer:
             name = max(longer[name], key=lambda f: (found[f], f))
-        folded[name] += count
-    return folded
+        folded[name] = folded.get(name, 0) + count
+    return Counter(folded)
 
 
 @dataclass(frozen=True, slots=True)

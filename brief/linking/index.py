@@ -86,9 +86,9 @@ class Index:
 
     def vector(self, counts: Mapping[str, float]) -> dict[str, float]:
         """Sub-linear tf-idf, the `top_terms` heaviest terms, unit length."""
-        return {self.terms[t]: w for t, w in self._vector(counts, {})}
+        return dict(self._vector(counts, {}))
 
-    def _vector(self, counts: Mapping[str, float], cache: dict[str, float]) -> list[tuple[int, float]]:
+    def _vector(self, counts: Mapping[str, float], cache: dict[str, float]) -> list[tuple[str, float]]:
         tf = _TF
         short = len(tf)
         weighted = []
@@ -103,8 +103,7 @@ class Index:
         weighted.sort()
         top = weighted[: self.top_terms]
         norm = math.hypot(*[w for w, _ in top]) or 1.0
-        number = self.term_number
-        return [(number[t], -w / norm) for w, t in top]
+        return [(t, -w / norm) for w, t in top]
 
     # --- adding ----------------------------------------------------------
 
@@ -112,19 +111,20 @@ class Index:
         """Index a batch of term-count maps; returns their document numbers."""
         batch = list(batch)
         number, terms, freq = self.term_number, self.terms, self.doc_freq
-        for counts in batch:  # the batch's own document frequencies count from the start
-            for t in counts:
-                i = number.get(t)
-                if i is None:
-                    i = number[t] = len(terms)
-                    terms.append(t)
-                    freq.append(0)
-                freq[i] += 1
+        # the batch's own document frequencies count from the start (counted in C, then once per term)
+        for t, df in Counter(chain.from_iterable(batch)).items():
+            i = number.get(t)
+            if i is None:
+                number[t] = len(terms)
+                terms.append(t)
+                freq.append(df)
+            else:
+                freq[i] += df
         self.n += len(batch)
         idf_cache: dict[str, float] = {}  # frequencies are fixed for the whole batch
         numbers = []
         for counts in batch:
-            vec = self._vector(counts, idf_cache)
+            vec = [(number[t], w) for t, w in self._vector(counts, idf_cache)]
             doc = len(self.doc_terms)
             blocking = [t for t, _ in vec[: self.block_terms]]
             self._link(doc, dict(vec), blocking)
