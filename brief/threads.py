@@ -11,7 +11,12 @@ over sparse similarity graphs; candidate pairs come from inverted indexes
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
+from sys import intern
+from array import array
+from collections.abc import Iterator, Sequence
+from operator import itemgetter, mul, neg
 from datetime import date
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -26,14 +31,15 @@ from brief.thread_title import TitleWords
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
 THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
+LEAD_NAME_WEIGHT = 2  # a name in the headline or first sentence counts this many times over
 NOVEL_OVERLAP = 0.5  # a sentence is new when at most this share of its words was said before
 
 
-def date_factor(fa: Features, fb: Features) -> float:
+def date_factor(fa: Features | Kept, fb: Features | Kept) -> float:
     """How much the dates of two articles support their being one happening."""
     a, b = fa.dates, fb.dates
     if a and b:
-        gap = min(abs(x - y) for x in a for y in b)
+        gap = abs(a[0] - b[0]) if len(a) == 1 == len(b) else min(abs(x - y) for x in a for y in b)
     elif (a or fa.year_days) and (b or fb.year_days) and (fa.year_days or fb.year_days):
         # a year is missing: compare days of the year, across new year
         ya = fa.year_days + tuple(_year_day(d) for d in a)
@@ -41,6 +47,11 @@ def date_factor(fa: Features, fb: Features) -> float:
         gap = min(min(abs(x - y), 365 - abs(x - y)) for x in ya for y in yb)
     else:
         return 1.0
+    return gap_factor(gap)
+
+
+def gap_factor(gap: int) -> float:
+    """How much `gap` days between two articles' dates support their being one happening."""
     if gap <= 3:
         return 1.15
     if gap <= 14:
@@ -56,19 +67,66 @@ def _year_day(ordinal: int) -> int:
 
 def shared_neighbours(n: int, edges: dict[tuple[int, int], float], k: int) -> dict[tuple[int, int], float]:
     """For each edge, the share of the two ends' k nearest neighbours (each counting itself) they have in common."""
-    near: list[list[tuple[float, int]]] = [[] for _ in range(n)]
-    for (a, b), s in edges.items():
-        near[a].append((s, b))
-        near[b].append((s, a))
-    top = [{i, *(j for _, j in sorted(near[i], key=lambda sj: (-sj[0], sj[1]))[:k])} for i in range(n)]
-    return {(a, b): len(top[a] & top[b]) / (k + 1) for a, b in edges}
+    pairs = list(edges)
+    top = nearest(n, [a for a, _ in pairs], [b for _, b in pairs], list(edges.values()), k)
+    return {(a, b): len(top[a] & top[b]) / (k + 1) for a, b in pairs}
+
+
+_second = itemgetter(1)
+
+
+def nearest(n: int, ends_a: Sequence[int], ends_b: Sequence[int], sims: Sequence[float], k: int) -> list[set[int]]:
+    """Each item with its k most similar neighbours (ties to the lower number), streaming over the edges.
+
+    A bounded heap per item, not a list of all its edges: at 100,000 articles the
+    lists would be millions of tuples.
+    """
+    heaps: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    push, replace_weakest = heapq.heappush, heapq.heapreplace
+    for a, b, s in zip(ends_a, ends_b, sims):
+        # the heap's first entry is the weakest: lowest similarity, then highest number
+        h, entry = heaps[a], (s, -b)
+        if len(h) < k:
+            push(h, entry)
+        elif entry > h[0]:
+            replace_weakest(h, entry)
+        h, entry = heaps[b], (s, -a)
+        if len(h) < k:
+            push(h, entry)
+        elif entry > h[0]:
+            replace_weakest(h, entry)
+    top = []
+    for i, h in enumerate(heaps):
+        near = set(map(neg, map(_second, h)))
+        near.add(i)
+        top.append(near)
+    return top
 
 
 def _event_counts(f: Features) -> Counter[str]:
     counts = Counter(f.words)
     for name, c in f.names.items():
-        counts[NAME + name] += c
+        # who the lead names is who the happening is about ("Red Sox offer Teixeira" vs "Angels offer Teixeira")
+        counts[NAME + name] += c * (LEAD_NAME_WEIGHT if name in f.lead_names else 1)
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What the threader keeps of an article once it is indexed: enough to date, group and title it.
+
+    The full word counts are dropped: at 100,000 articles they alone would take gigabytes.
+    """
+
+    id: str
+    dates: tuple[int, ...]
+    year_days: tuple[int, ...]
+    actors: tuple[tuple[str, int], ...]  # canonical entities (lower-cased) with counts
+    words: tuple[str, ...]  # its heaviest words, for the group's central headline and key phrase
+
+
+KEPT_WORDS = 20
+CHUNK = 5000  # articles featurised and indexed together (a larger corpus is indexed incrementally)
 
 
 class Threader:
@@ -76,17 +134,28 @@ class Threader:
 
     def __init__(self) -> None:
         self.words = Index()  # words and names: which articles report the same happening
-        self.names = Index(top_terms=12, block_terms=8, keep=30, floor=0.05, name_boost=1.0)
-        self.features: list[Features] = []
+        self.names = Index(top_terms=12, block_terms=8, max_posting=200, keep=15, extra=5, floor=0.05, name_boost=1.0)
+        self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
 
     def add(self, briefings: list[Briefing]) -> None:
         batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
-        feats = [features(b) for b in batch]
-        self.words.add(_event_counts(f) for f in feats)
-        self.names.add(Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats)
-        self.features.extend(feats)
+        # In chunks, so that the full word counts of only one chunk are alive at a time;
+        # each chunk counts in the document frequencies before its own vectors are made.
+        for start in range(0, len(batch), CHUNK):
+            self._add_chunk(batch[start : start + CHUNK])
         self.briefings.extend(batch)
+
+    def _add_chunk(self, chunk: list[Briefing]) -> None:
+        feats = [features(b) for b in chunk]
+        docs = self.words.add([_event_counts(f) for f in feats])
+        self.names.add([Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats])
+        terms, doc_terms = self.words.terms, self.words.doc_terms
+        for f, doc in zip(feats, docs):
+            heaviest = [terms[t] for t in doc_terms[doc] if terms[t][0] != NAME][:KEPT_WORDS]
+            self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
+                                      actors=tuple((intern(n), c) for n, c in f.actors.items()),  # names repeat across articles
+                                      words=tuple(heaviest)))
 
     def event_labels(self) -> list[int]:
         """Articles clustered on shared nearest neighbours.
@@ -96,12 +165,24 @@ class Threader:
         not, so one threshold serves every story (Jarvis & Patrick's shared-neighbour idea).
         """
         feats = self.features
-        factor = {pair: date_factor(feats[pair[0]], feats[pair[1]]) for pair in self.words.edges}
-        edges = {pair: s * factor[pair] for pair, s in self.words.edges.items()}
-        shared = shared_neighbours(len(feats), edges, NEIGHBOURS)
-        # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
-        shared = {pair: s * (factor[pair] if factor[pair] < 0.5 else 1.0) for pair, s in shared.items()}
-        return average_link(len(feats), shared, EVENT_THRESHOLD)
+        ends_a, ends_b = self.words.edge_a, self.words.edge_b
+        # most articles have one date: compare those directly, without a call per edge
+        single = [f.dates[0] if len(f.dates) == 1 else -1 for f in feats]
+        factors = array("d", (gap_factor(abs(x - y)) if (x := single[a]) >= 0 and (y := single[b]) >= 0
+                              else date_factor(feats[a], feats[b]) for a, b in zip(ends_a, ends_b)))
+        dated = array("d", map(mul, self.words.edge_w, factors))
+        top = nearest(len(feats), ends_a, ends_b, dated, NEIGHBOURS)
+        del dated
+        share = 1.0 / (NEIGHBOURS + 1)
+
+        def shared() -> Iterator[tuple[int, int, float]]:
+            for a, b, f in zip(ends_a, ends_b, factors):
+                common = len(top[a] & top[b])
+                if common:
+                    # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
+                    yield a, b, common * share * (f if f < 0.5 else 1.0)
+
+        return average_link(len(feats), shared(), EVENT_THRESHOLD)
 
     def thread_labels(self, events: list[int]) -> list[int]:
         """Thread label of each article, by clustering events on their name profiles."""
@@ -112,19 +193,21 @@ class Threader:
         number = {ev: i for i, ev in enumerate(order)}
         profiles = []
         for ev in order:
-            total: Counter[str] = Counter()
+            total: dict[str, float] = {}
             for doc in groups[ev]:
-                total.update(self.names.vectors[doc])
-            norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+                for t, w in self.names.vector_of(doc).items():
+                    total[t] = total.get(t, 0.0) + w
+            norm = math.hypot(*total.values()) or 1.0
             profiles.append({t: w / norm for t, w in total.items()})
-        pairs = {tuple(sorted((number[events[a]], number[events[b]]))) for a, b in self.names.edges}
+        group = [number[ev] for ev in events]
+        pairs = {(x, y) if x < y else (y, x) for a, b in zip(self.names.edge_a, self.names.edge_b)
+                 if (x := group[a]) != (y := group[b])}
         edges = {}
-        for a, b in pairs:
-            if a != b:
-                pa, pb = profiles[a], profiles[b]
-                if len(pb) < len(pa):
-                    pa, pb = pb, pa
-                edges[(a, b)] = sum(w * pb.get(t, 0.0) for t, w in pa.items())
+        for a, b in sorted(pairs):
+            pa, pb = profiles[a], profiles[b]
+            if len(pb) < len(pa):
+                pa, pb = pb, pa
+            edges[(a, b)] = sum(w * pb.get(t, 0.0) for t, w in pa.items())
         labels = average_link(len(order), edges, THREAD_THRESHOLD)
         return [order[labels[number[ev]]] for ev in events]
 
@@ -164,7 +247,7 @@ def infer_date(b: Briefing, anchors: list[str]) -> str | None:
     return max(candidates) if candidates else None
 
 
-def _central(members: list[int], feats: list[Features], briefings: list[Briefing]) -> Briefing:
+def _central(members: list[int], feats: list[Kept], briefings: list[Briefing]) -> Briefing:
     """The member whose words best represent the group (most shared with the others)."""
     pool: Counter[str] = Counter()
     for i in members:
@@ -175,34 +258,38 @@ def _central(members: list[int], feats: list[Features], briefings: list[Briefing
     return briefings[min(members, key=score)]
 
 
-def _display_names(members: list[int], feats: list[Features], briefings: list[Briefing]) -> list[str]:
+def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefing]) -> list[str]:
     """Names of a group, most salient first (mentioned by most members, then most often)."""
     spread: Counter[str] = Counter()
     volume: Counter[str] = Counter()
-    surface: dict[str, Counter[str]] = {}
+    surface: dict[str, dict[str, int]] = {}  # name -> how it is written, with counts
     for i in members:
         canonical = {e.name.lower(): e.name for e in briefings[i].entities}
         text = briefings[i].article.text
-        for name, c in feats[i].actors.items():
+        for name, c in feats[i].actors:
             spread[name] += 1
             volume[name] += c
             if name in canonical:
-                surface.setdefault(name, Counter())[canonical[name]] += c
+                form = canonical[name]
             else:
                 at = text.lower().find(name)
                 form = text[at : at + len(name)] if at >= 0 else name.title()
-                surface.setdefault(name, Counter())[form] += c
+            forms = surface.get(name)
+            if forms is None:
+                forms = surface[name] = {}
+            forms[form] = forms.get(form, 0) + c
     need = max(1, len(members) // 2)
     ranked = sorted(spread, key=lambda n: (-spread[n], -volume[n], n))
     salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
-    # across articles a surname or a plural stands for the full name: "Page" under "Bettie Page"
-    longer = [n.split() for n in salient if " " in n]
-    salient = [n for n in salient if " " in n or not any(n in p or n.rstrip("s") == p[-1] for p in longer)]
-    salient = [n for n in salient if not (n.endswith("s") and n[:-1] in salient)]
-    return [surface[n].most_common(1)[0][0] for n in salient]
+    shown = [max(surface[n].items(), key=_second)[0] for n in salient]  # the commonest form, first met on ties
+    # "Page" beside "Bettie Page" says nothing more: keep a name only if a fuller one does not contain it
+    shown = [n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)]
+    # nor does a plural beside its singular ("Oscars", "Oscar")
+    lower = {n.lower() for n in shown}
+    return [n for n in shown if not (n.endswith("s") and n[:-1].lower() in lower)]
 
 
-def assemble(briefings: list[Briefing], feats: list[Features], events: list[int], threads: list[int]):
+def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], threads: list[int]):
     by_thread: dict[int, list[int]] = {}
     for i, t in enumerate(threads):
         by_thread.setdefault(t, []).append(i)
@@ -216,6 +303,8 @@ def assemble(briefings: list[Briefing], feats: list[Features], events: list[int]
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
     title_words = TitleWords(out)
+    event_of = [""] * len(out)
+    thread_of = [""] * len(out)
     for members in by_thread.values():
         members.sort(key=lambda i: _oldest_first(out[i]))
         by_event: dict[int, list[int]] = {}
@@ -234,7 +323,7 @@ def assemble(briefings: list[Briefing], feats: list[Features], events: list[int]
             )
             thread_events.append(event)
             for i in ev_members:
-                out[i] = replace(out[i], event=event.id)
+                event_of[i] = event.id
         thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
         tid = _stable_id("t-", out[members[0]].id)
         names = _display_names(members, feats, out)
@@ -246,8 +335,10 @@ def assemble(briefings: list[Briefing], feats: list[Features], events: list[int]
         result.append(Thread(id=tid, title=title, articles=tuple(out[i].id for i in members),
                              entities=tuple(names[:8]), events=tuple(thread_events)))
         for i in members:
-            out[i] = replace(out[i], thread=tid)
+            thread_of[i] = tid
     result.sort(key=lambda t: (min((e.date or "9999") for e in t.events), t.id), reverse=False)
+    # one copy of each briefing, not one per field filled in: at 100,000 articles copies cost seconds
+    out = [replace(b, event=event_of[i], thread=thread_of[i]) for i, b in enumerate(out)]
     return out, result
 
 

@@ -20,6 +20,11 @@ def _threads(*paths: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
+def _gold_events(path: Path) -> dict[str, str]:
+    """Article id -> gold event, from a fixture with a `cluster` field."""
+    return {row["id"]: row["cluster"] for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
 def test_seeds_are_one_thread_of_two_events_with_the_inferred_date():
     threads = _threads()
     assert len(threads) == 1
@@ -35,10 +40,7 @@ def test_seeds_are_one_thread_of_two_events_with_the_inferred_date():
 
 
 def test_lookalike_stories_about_different_people_are_different_threads():
-    gold = {}
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        gold[row["id"]] = row["cluster"]
+    gold = _gold_events(FIXTURE)
     threads = _threads(str(FIXTURE))
     seen = [a for t in threads for a in t["articles"]]
     assert sorted(seen) == sorted(gold)  # every article in exactly one thread
@@ -86,3 +88,16 @@ def test_index_compares_a_new_document_only_with_those_sharing_a_term():
     index.add([{"quake": 2, "chile": 1}, {"election": 3, "turkmenistan": 2}, {"rehab": 1, "lohan": 2}])
     index.add([{"quake": 1, "chile": 2, "tsunami": 1}])
     assert set(index.edges) == {(0, 3)}
+
+
+KLITSCHKO = Path(__file__).parent / "fixtures" / "ecb_klitschko_fights.jsonl"  # ECB+ topic 7, CC BY 3.0
+
+
+def test_lookalike_events_of_one_actor_stay_apart_and_same_event_articles_join():
+    gold = _gold_events(KLITSCHKO)
+    threads = _threads(str(KLITSCHKO))
+    events = [e["articles"] for t in threads for e in t["events"]]
+    assert sorted(a for e in events for a in e) == sorted(gold)
+    # two fights of one champion, four years apart: one event each, nothing mixed, nothing split
+    assert sorted(sorted(e) for e in events) == sorted(
+        sorted(a for a in gold if gold[a] == cluster) for cluster in set(gold.values()))

@@ -8,18 +8,20 @@ number, so the result does not depend on dictionary order.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 
 def average_link(
     n: int,
-    edges: Mapping[tuple[int, int], float],
+    edges: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]],
     threshold: float,
     can_merge: Callable[[int, int], bool] | None = None,
     merged: Callable[[int, int], None] | None = None,
 ) -> list[int]:
     """Cluster label (the smallest member number) of each of the `n` items.
 
+    `edges` maps pairs to similarities, or is an iterable of (a, b, similarity)
+    triples, which may be a generator so that no dict of pairs need be built.
     Clusters merge while the mean similarity over all cross pairs is >= `threshold`.
     `can_merge(a, b)` may veto a merge of the clusters whose representatives are
     `a` and `b`; `merged(big, small)` is told when `small` joins `big`.
@@ -27,7 +29,8 @@ def average_link(
     size = [1] * n
     parent = list(range(n))
     links: list[dict[int, float]] = [{} for _ in range(n)]  # cluster -> summed similarity to each neighbour
-    for (a, b), sim in edges.items():
+    triples = ((a, b, sim) for (a, b), sim in edges.items()) if isinstance(edges, Mapping) else edges
+    for a, b, sim in triples:
         if a != b and sim > 0:
             links[a][b] = links[a].get(b, 0.0) + sim
             links[b][a] = links[b].get(a, 0.0) + sim

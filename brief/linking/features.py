@@ -51,6 +51,7 @@ def stem(word: str) -> str:
     return word
 
 
+_CACHE_LIMIT = 500_000  # bounded caches: a corpus of odd tokens must not grow them forever
 _NORMAL: dict[str, str] = {}  # token -> its folded form ("" for a function word); tokens repeat, so this pays
 
 
@@ -64,45 +65,85 @@ def _normal(raw: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased content words of `text`, plurals folded, function words dropped."""
     normal = _NORMAL
+    found = _WORD.findall(text)
+    try:
+        return [w for w in map(normal.__getitem__, found) if w]  # the common case: every token seen before
+    except KeyError:
+        pass
     out = []
-    for raw in _WORD.findall(text):
+    for raw in found:
         w = normal.get(raw)
         if w is None:
             w = _normal(raw)
-            if len(normal) < 500_000:  # bounded: a corpus of odd tokens must not grow it forever
+            if len(normal) < _CACHE_LIMIT:
                 normal[raw] = w
         if w:
             out.append(w)
     return out
 
 
+_LAST: dict[str, str] = {}  # name -> its folded last word
+
+
+def _last_word(name: str) -> str:
+    """The folded last word of a name ("" when it has none), which a later mention may use alone."""
+    last = _LAST.get(name)
+    if last is None:
+        folded = words(name)
+        last = folded[-1] if folded else ""
+        if len(_LAST) < _CACHE_LIMIT:
+            _LAST[name] = last
+    return last
+
+
+_LEADING = _SENTENCE_STARTERS | STOPWORDS  # words that open a capitalised run without being part of a name
+
+
+def _phrase_name(phrase: str) -> str:
+    """The name a capitalised run stands for, lower-cased; "" when it is no name."""
+    parts = phrase.split()
+    while parts and parts[0].lower() in _LEADING:
+        parts.pop(0)
+    if parts and parts[-1].endswith(("'s", "’s")):
+        parts[-1] = parts[-1][:-2]
+    if not parts or len(parts) == 1 and parts[0].endswith("ing"):
+        return ""  # "Emphasising", "Reiterating": participles opening a sentence
+    if len(parts) == 1 and (len(parts[0]) < 3 or parts[0].isupper() and len(parts[0]) > 6):
+        return ""  # initials and SHOUTED headline words are not names
+    return " ".join(parts).rstrip(".").lower()
+
+
+_PHRASES: dict[str, str] = {}  # capitalised run -> _phrase_name (runs repeat: names, sentence openers)
+
+
 def text_names(text: str) -> Counter[str]:
     """Capitalised phrases as a fallback for named entities, surnames folded into full names."""
-    found: Counter[str] = Counter()
-    for m in _NAME.finditer(text):
-        parts = m.group().split()
-        while parts and parts[0].lower() in _SENTENCE_STARTERS | STOPWORDS:
-            parts.pop(0)
-        if parts and parts[-1].endswith(("'s", "’s")):
-            parts[-1] = parts[-1][:-2]
-        if not parts or len(parts) == 1 and parts[0].endswith("ing"):
-            continue  # "Emphasising", "Reiterating": participles opening a sentence
-        if len(parts) == 1 and (len(parts[0]) < 3 or parts[0].isupper() and len(parts[0]) > 6):
-            continue  # initials and SHOUTED headline words are not names
-        found[" ".join(parts).rstrip(".").lower()] += 1
-    full = [n for n in found if " " in n]
-    folded: Counter[str] = Counter()
+    phrases = _NAME.findall(text)
+    cache = _PHRASES
+    try:
+        found = Counter(map(cache.__getitem__, phrases))
+    except KeyError:
+        for phrase in phrases:
+            if phrase not in cache and len(cache) < _CACHE_LIMIT:
+                cache[phrase] = _phrase_name(phrase)
+        found = Counter(cache[p] if p in cache else _phrase_name(p) for p in phrases)
+    found.pop("", None)
+    longer: dict[str, list[str]] = {}  # a first or last word -> the full names it may abbreviate
+    for full in found:
+        if " " in full:
+            first, _, rest = full.partition(" ")
+            longer.setdefault(first, []).append(full)
+            last = rest.rpartition(" ")[2]
+            if last != first:
+                longer.setdefault(last, []).append(full)
+    if not longer:
+        return found
+    folded: dict[str, int] = {}  # a plain dict: a Counter costs more to make than this small loop
     for name, count in found.items():
-        if " " not in name:
-            longer = [f for f in full if f.endswith(" " + name) or f.startswith(name + " ")]
-            if longer:
-                name = max(longer, key=lambda f: (found[f], f))
-        folded[name] += count
-    return folded
-
-
-LEAD_SENTENCES = 3
-LEAD_BOOST = 0
+        if " " not in name and name in longer:
+            name = max(longer[name], key=lambda f: (found[f], f))
+        folded[name] = folded.get(name, 0) + count
+    return Counter(folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +157,16 @@ class Features:
     dates: tuple[int, ...]  # day ordinals of complete dates: the article's own and those in its text
     headline: str
     year_days: tuple[int, ...] = ()  # days of the year (1-366) of year-less dates ("on June 27")
+    lead_names: frozenset[str] = frozenset()  # names said in the headline or first sentence: who the happening is about
 
 
 def features(b: Briefing) -> Features:
     text = b.article.text
     counts = Counter(words(text))
-    lead_end = b.sentences[LEAD_SENTENCES - 1].end if len(b.sentences) >= LEAD_SENTENCES else len(text)
-    for w in words(b.headline + "\n" + text[:lead_end]):  # the lead says what happened; the rest is background
-        counts[w] += LEAD_BOOST
+    for w in words(b.headline):
+        # the headline's words count as words of the corpus (document frequency) but add no weight:
+        # a headline restates the lead, and the lead's names already weigh more (LEAD_NAME_WEIGHT)
+        counts[w] += 0
     # Capitalised phrases tell happenings apart better than tagged entities (they keep
     # clinics, works, teams and headline names), so events use them; threads and titles
     # use the canonical entities when the entity stage found any ("Putin" = "Vladimir Putin").
@@ -138,8 +181,16 @@ def features(b: Briefing) -> Features:
             continue
     year_days = {_ordinal(2000, int(m.entity[2:4]), int(m.entity[5:7])) - _ordinal(1999, 12, 31)
                  for m in b.dates if m.entity.startswith("--")}
+    first_end = b.sentences[0].end if b.sentences else len(text)
     return Features(id=b.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)), headline=b.headline,
-                    year_days=tuple(sorted(year_days)))
+                    year_days=tuple(sorted(year_days)), lead_names=lead_names(names, b.headline + "\n" + text[:first_end]))
+
+
+def lead_names(names: Counter[str], lead: str) -> frozenset[str]:
+    """The names (full forms) that the lead mentions, whole or by their last word ("Teixeira", "the Angels")."""
+    said = {_last_word(n) for n in text_names(lead)}
+    said.discard("")
+    return frozenset(name for name in names if _last_word(name) in said)
 
 
 def _iso_ordinal(iso: str) -> int | None:
