@@ -21,6 +21,7 @@ from brief.linking.cluster import average_link
 from brief.linking.features import Features, features, words
 from brief.linking.index import NAME, Index
 from brief.model import Briefing, Event, Quote, Thread
+from brief.thread_title import TitleWords
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
@@ -194,16 +195,11 @@ def _display_names(members: list[int], feats: list[Features], briefings: list[Br
     need = max(1, len(members) // 2)
     ranked = sorted(spread, key=lambda n: (-spread[n], -volume[n], n))
     salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
+    # across articles a surname or a plural stands for the full name: "Page" under "Bettie Page"
+    longer = [n.split() for n in salient if " " in n]
+    salient = [n for n in salient if " " in n or not any(n in p or n.rstrip("s") == p[-1] for p in longer)]
+    salient = [n for n in salient if not (n.endswith("s") and n[:-1] in salient)]
     return [surface[n].most_common(1)[0][0] for n in salient]
-
-
-def _key_phrase(members: list[int], feats: list[Features], names: list[str]) -> str:
-    """The words most shared by a group's articles, leaving out the words of its names."""
-    in_names = {w for n in names for w in words(n)}
-    spread: Counter[str] = Counter()
-    for i in members:
-        spread.update(w for w in feats[i].words if w not in in_names and not w.isdigit())
-    return ", ".join(w for w, _ in sorted(spread.items(), key=lambda wc: (-wc[1], wc[0]))[:3])
 
 
 def assemble(briefings: list[Briefing], feats: list[Features], events: list[int], threads: list[int]):
@@ -219,6 +215,7 @@ def assemble(briefings: list[Briefing], feats: list[Features], events: list[int]
             if not b.date and (inferred := infer_date(b, anchors)):
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
+    title_words = TitleWords(out)
     for members in by_thread.values():
         members.sort(key=lambda i: _oldest_first(out[i]))
         by_event: dict[int, list[int]] = {}
@@ -241,7 +238,7 @@ def assemble(briefings: list[Briefing], feats: list[Features], events: list[int]
         thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
         tid = _stable_id("t-", out[members[0]].id)
         names = _display_names(members, feats, out)
-        phrase = _key_phrase(members, feats, names)
+        phrase = title_words.key_phrase([out[i] for i in members])
         # a story is told by who acts in it: people and organisations before places
         kinds = {e.name: e.type for i in members for e in out[i].entities}
         actors = sorted(names[:6], key=lambda n: (kinds.get(n) not in ("PERSON", "ORG"), names.index(n)))
