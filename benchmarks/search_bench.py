@@ -114,7 +114,8 @@ def main() -> None:
         print(f"search_bench: skipped — the dev data ({DATA}) is not here")
         return
     use_fzf = not args.no_fzf and shutil.which("fzf") is not None
-    reference = "fzf --filter" if use_fzf else "rapidfuzz partial_ratio scan (fzf not found)"
+    why = "--no-fzf" if args.no_fzf else "fzf not found"
+    reference = "fzf --filter" if use_fzf else f"rapidfuzz partial_ratio scan ({why})"
     print(f"reference: {reference}")
     keys = keystrokes()
     corpus = synthetic_briefings(max(SIZES))
