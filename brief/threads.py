@@ -21,6 +21,7 @@ from datetime import date
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from brief.analysis.datelines import leading_stamp
 from brief.analysis.textdates import full_dates, resolve_partial
 from brief.linking.cluster import average_link
 from brief.linking.features import Features, features, words
@@ -240,6 +241,11 @@ def _oldest_first(b: Briefing) -> tuple[str, str]:
 
 def infer_date(b: Briefing, anchors: list[str]) -> str | None:
     """An undated article's latest explicit date, a missing year taken from its thread's dated `anchors`."""
+    # a publication stamp in front of the story says when it was written; later dates may be plans
+    stamp = leading_stamp(b.article.text)
+    stamped = full_dates(tuple(m for m in b.dates if m.start < stamp))
+    if stamped:
+        return max(stamped)
     candidates = full_dates(b.dates)
     for m in b.dates:
         if m.entity.startswith("--") and (resolved := resolve_partial(m.entity, anchors)):

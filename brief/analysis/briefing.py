@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from brief.analysis.datelines import strip_stamp
 from brief.analysis.blocks import split_blocks
 from brief.analysis.entities import find_entities
 from brief.analysis.headline import derive_headline
@@ -20,7 +21,7 @@ def analyse(article: Article) -> Briefing:
     subheads = [text[b.start : b.end] for b in blocks if b.kind == "subhead"]
     related = tuple(text[b.start : b.end] for b in blocks if b.kind == "furniture")
     mentions, entities = find_entities(text)
-    headline = article.title or derive_headline([clean_sentence(s) for s in sentence_texts[:4]], subheads)
+    headline = _title(article.title) or derive_headline([clean_sentence(s) for s in sentence_texts[:4]], subheads)
     return Briefing(
         article=article,
         headline=headline,
@@ -36,3 +37,11 @@ def analyse(article: Article) -> Briefing:
         quotes=find_quotes(text, blocks, sentences, mentions),
         dates=find_dates(text, article.date),
     )
+
+
+def _title(title: str | None) -> str | None:
+    """The given title, without a date stamp a site put in front of it ("27 / 09 / 2013 - …")."""
+    if not title:
+        return title
+    rest = strip_stamp(title)
+    return rest if len(rest.split()) >= 3 else title

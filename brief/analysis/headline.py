@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from brief.analysis.datelines import strip_stamp
+
 MAX_CHARS = 90
 MIN_WORDS = 4
 
@@ -149,7 +151,7 @@ def _cut_inside_clause(head: str, at_comma: bool) -> bool:
 
 def simplify(sentence: str) -> str:
     """The sentence as a sub-editor would trim it for a headline (may return it unchanged)."""
-    text = _tidy(sentence)
+    text = strip_stamp(_tidy(sentence))
     text = _LABEL.sub("", text)
     for aside in _ASIDES:
         text = aside.sub("", text)

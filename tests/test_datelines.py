@@ -1,0 +1,46 @@
+"""Publication stamps in front of a story: left out of summaries and headlines, used to date it.
+
+The stamped examples are ECB+ article openings (Cybulska & Vossen 2014, CC BY 3.0),
+whose text was rebuilt from tokens, hence "8: 13am".
+"""
+
+import pytest
+
+from brief.analysis.datelines import strip_stamp
+from brief.model import Article
+from brief.pipeline import analyse_all as analyse
+
+
+@pytest.mark.parametrize(
+    "opening, story",
+    [
+        ("Friday August 2, 2013 @ 8: 13am PDT Ellen DeGeneres just tweeted", "Ellen DeGeneres just tweeted"),
+        ("Published on Friday, 27 September 2013 Parliamentary elections", "Parliamentary elections"),
+        ("4 October 2013, 18: 07 (GMT+05: 00) In accordance with", "In accordance with"),
+        ("Posted: 08 / 02 / 2013 11: 10 am EDT The Academy", "The Academy"),
+        ("27 / 09 / 2013 - Turkmenistan to hold first", "Turkmenistan to hold first"),
+    ],
+)
+def test_a_leading_stamp_is_cut_off(opening, story):
+    assert strip_stamp(opening) == story
+
+
+@pytest.mark.parametrize(
+    "sentence", ["June 27 was hot.", "2013 ended well for Obama", "At 5 pm Putin spoke", "March 2 Oscars ceremony",
+                 "On Tuesday, Putin said", "2,000 People died"],
+)
+def test_a_sentence_that_merely_starts_with_a_date_is_left_alone(sentence):
+    assert strip_stamp(sentence) == sentence
+
+
+def test_stamped_article_summary_headline_and_inferred_date():
+    text = ("Friday August 2, 2013 @ 8: 13am PDT Ellen DeGeneres just tweeted she will be hosting the Oscars "
+            "this year. The ceremony will take place on March 2, 2014, in Los Angeles.\n\n"
+            "It will be her second stint in the job.")
+    [b] = analyse([Article(id="x", text=text)])
+    assert b.summary.startswith("Ellen DeGeneres just tweeted")
+    assert not b.headline.startswith("Friday")
+    from brief.threads import build_threads
+
+    [dated], _ = build_threads([b])
+    assert dated.date == "2013-08-02" and dated.date_inferred  # the stamp, not the later ceremony
