@@ -16,16 +16,17 @@ each added document, never a broken one.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import re
 import threading
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from collections import Counter, defaultdict
-from itertools import compress, islice, repeat, tee
-from operator import add
+from itertools import compress, filterfalse, islice, repeat, tee
+from operator import add, attrgetter, not_
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -57,6 +58,14 @@ CLAUSE_FIELDS: dict[str, dict[str, float]] = {
     "source": {"O": 1.0},
     "thread": {"T": 1.0},
 }
+# The commonest English words, and single characters, are not posted for summaries and bodies:
+# they are a fifth of all postings and tell no story apart. A query word that is one of them
+# is optional (matched where it is indexed, never required) unless the query has nothing else.
+STOP_WORDS = frozenset(
+    "the and a an of to in that was s t d for on with said he she is it as at his her be from by has have "
+    "had but not are who they this will were been would we i you or their there which when".split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+NEAR_WHEN_EXACT = 0.3  # weight kept by completions and near misses of a finished word that exists as typed
 PREFIX_CAP = 300  # prefix expansions kept for one word, the shortest completions first
 # A word being typed completes to longer words in the long fields only once it has a
 # few letters: "th" completing every "the..." of every body is slow and no help.
@@ -99,9 +108,14 @@ def terms(text: str) -> list[str]:
 def field_terms(*texts: str) -> list[list[str]]:
     """`terms` of each text, tokenising them together (one pass is much cheaper than several)."""
     joined = f" {_SEP} ".join(texts)
-    if not joined.isascii() or joined.count(_SEP) != len(texts) - 1:
+    if joined.count(_SEP) != len(texts) - 1:
         return [terms(t) for t in texts]
-    words = joined.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
+    if joined.isascii():
+        words = joined.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
+    else:  # split on ASCII separators as above; then fold the few words with other characters in them
+        words = joined.encode("utf-8", "surrogatepass").translate(_UTF8_SPLIT).decode("utf-8", "surrogatepass").split()
+        for k in reversed(list(compress(range(len(words)), map(not_, map(str.isascii, words))))):
+            words[k : k + 1] = terms(words[k])
     out, start = [], 0
     for _ in range(len(texts) - 1):
         end = words.index(_SEP, start)
@@ -109,6 +123,18 @@ def field_terms(*texts: str) -> list[list[str]]:
         start = end + 1
     out.append(words[start:])
     return out
+
+
+# Like _ASCII_SPLIT, but the bytes of multi-byte UTF-8 characters are kept, so the result still decodes.
+_UTF8_SPLIT = bytes(c if c >= 128 else _ASCII_SPLIT[c] for c in range(256))
+
+
+def _group(groups: defaultdict[str, list[int]], keys: Iterable[str], numbers: Iterable[int]) -> None:
+    """Append numbers[k] to groups[keys[k]] (a C-level loop)."""
+    deque(map(list.append, map(groups.__getitem__, keys), numbers), maxlen=0)
+
+
+_SOURCE = attrgetter("source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +185,11 @@ def _typos_allowed(word: str) -> int:
 class SearchIndex:
     def __init__(self) -> None:
         self._docs: list[Briefing] = []
+        self._ids: list[str] = []
+        self._numbers: dict[str, int] = {}  # id -> doc number, for the reader's state sets
+        # (newest first, their dates oldest first): one attribute, so a reader never sees one side new
+        self._by_date: tuple[list[int], list[str]] = ([], [])
+        self._filter_cache: dict[tuple[str, str], frozenset[int]] = {}  # after:/before: doc sets
         self._dates: list[str] = []  # "" when undated, so it sorts oldest
         self._newest_first: list[int] = []  # doc numbers, newest first (undated last)
         self._post: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in FIELDS}
@@ -188,38 +219,19 @@ class SearchIndex:
                 self._thread_titles[t.id] = t.title
             post = self._post
             sizes = {f: len(p) for f, p in post.items()}
-            h_post, ent_post, s_post, b_post = (post[f] for f in "hEsb")
-            place_post, thread_post = post["P"], post["T"]
-            by_source = self._by_source
-            for b in briefings:
-                i = len(self._docs)
-                self._docs.append(b)
-                self._dates.append(b.date or "")
-                by_source[b.source].append(i)
-                # Each word once, under the best field it appears in (set arithmetic runs in C).
-                names = " ".join(n for e in b.entities for n in (e.name, *e.aliases))
-                head, names, summary, body = map(set, field_terms(b.headline, names, b.summary, b.article.text))
-                for term in head:
-                    h_post[term].append(i)
-                for term in names:
-                    ent_post[term].append(i)
-                seen = head | names
-                for term in summary - seen:
-                    s_post[term].append(i)
-                seen |= summary
-                for term in body - seen:
-                    b_post[term].append(i)
-                if b.entities:
-                    places = " ".join(n for e in b.entities if e.type in ("GPE", "LOC") for n in (e.name, *e.aliases))
-                    for term in set(terms(places)):
-                        place_post[term].append(i)
-                if b.thread in self._thread_titles:
-                    for term in set(terms(self._thread_titles[b.thread])):
-                        thread_post[term].append(i)
-                if b.thread:
-                    self._thread_ids.setdefault(b.thread.lower(), []).append(i)
+            start = len(self._docs)
+            paused = gc.isenabled()
+            gc.disable()  # millions of short-lived sets and lists: collections would only rescan the corpus
+            try:
+                self._post_words(briefings)
+            finally:
+                if paused:
+                    gc.enable()
+            numbers = range(start, len(self._docs))
+            self._numbers.update(zip(self._ids[start:], numbers))
+            _group(self._by_source, map(_SOURCE, self._docs[start:]), numbers)
             post["O"] = source_post = defaultdict(list)  # few distinct sources: rebuilt whole
-            for name, docs in by_source.items():
+            for name, docs in self._by_source.items():
                 for term in set(terms(name)):
                     source_post[term].extend(docs)
             known = set(self._sorted)
@@ -232,13 +244,58 @@ class SearchIndex:
                     self._by_len.setdefault(len(term), []).append(term)
                 self._sorted = sorted(known | new_terms)  # swapped in whole: readers never see it half-built
             self._initials = {}
-            start = len(self._newest_first)
+            self._filter_cache = {}
             # Timsort merges the old order with the sorted new run in linear time.
-            self._newest_first = sorted(
-                self._newest_first + sorted(range(start, len(self._docs)), key=self._dates.__getitem__, reverse=True),
-                key=self._dates.__getitem__,
-                reverse=True,
-            )
+            dates = self._dates
+            newest = sorted(self._newest_first + sorted(numbers, key=dates.__getitem__, reverse=True),
+                            key=dates.__getitem__, reverse=True)
+            self._newest_first = newest
+            self._by_date = (newest, list(map(dates.__getitem__, reversed(newest))))
+
+    def _post_words(self, briefings: Iterable[Briefing]) -> None:
+        """Each word of each briefing once, under the best field it appears in (set arithmetic runs in C)."""
+        post = self._post
+        h_post, ent_post, s_post, b_post = (post[f] for f in "hEsb")
+        place_post, thread_post = post["P"], post["T"]
+        docs, dates, ids = self._docs, self._dates, self._ids
+        titles, thread_ids = self._thread_titles, self._thread_ids
+        is_stop = STOP_WORDS.__contains__
+        title_terms: dict[str, set[str]] = {}  # a thread's title is tokenised once, not once per briefing
+        for b in briefings:
+            i = len(docs)
+            # A search running meanwhile may meet i in a posting: its date and id are there first.
+            dates.append(b.date or "")
+            ids.append(b.article.id)
+            docs.append(b)
+            names = " ".join(n for e in b.entities for n in (e.name, *e.aliases)) if b.entities else ""
+            head, names, summary, body = field_terms(b.headline, names, b.summary, b.article.text)
+            head, names = set(head), set(names)
+            for term in head:
+                h_post[term].append(i)
+            for term in names:
+                ent_post[term].append(i)
+            summary = set(filterfalse(is_stop, summary))
+            summary -= head
+            summary -= names
+            for term in summary:
+                s_post[term].append(i)
+            body = set(filterfalse(is_stop, body))
+            body -= head
+            body -= names
+            body -= summary
+            for term in body:
+                b_post[term].append(i)
+            if b.entities:
+                places = " ".join(n for e in b.entities if e.type in ("GPE", "LOC") for n in (e.name, *e.aliases))
+                for term in set(terms(places)):
+                    place_post[term].append(i)
+            if b.thread:
+                if b.thread in titles:
+                    if b.thread not in title_terms:
+                        title_terms[b.thread] = set(terms(titles[b.thread]))
+                    for term in title_terms[b.thread]:
+                        thread_post[term].append(i)
+                thread_ids.setdefault(b.thread.lower(), []).append(i)
 
     # -- matching terms ---------------------------------------------------
 
@@ -304,11 +361,15 @@ class SearchIndex:
             out.update(zip(docs, repeat(w)))
         return out
 
-    def _words_weights(self, text: str, fields: Mapping[str, float], found: list) -> dict[int, float] | None:
+    def _words_weights(
+        self, text: str, fields: Mapping[str, float], found: list, complete: bool = False
+    ) -> dict[int, float] | None:
         """All of `text`'s words must match; the weight is their mean. None when `text` has no words."""
         words = terms(text)
         if not words:
             return None
+        if len(words) > 1 and not STOP_WORDS.issuperset(words):
+            words = [w for w in words if w not in STOP_WORDS]
         per_word = []
         for w in words:
             if len(w) == 1 and fields is CLAUSE_FIELDS["word"]:
@@ -319,6 +380,11 @@ class SearchIndex:
                 per_word.append(weights)
                 continue
             matches = self._term_matches(w)
+            if complete and w in matches:
+                # Typed out (a space follows) and a word in its own right: a longer word or a near
+                # miss in a headline should not outrank the word itself in a body.
+                matches = {t: m if t == w else _TermMatch(round(m.sim * NEAR_WHEN_EXACT, 3), m.prefix)
+                           for t, m in matches.items()}
             found.append(matches)
             per_word.append(self._weights(matches, fields))
         if len(per_word) == 1:
@@ -330,7 +396,8 @@ class SearchIndex:
         words = terms(phrase)
         if not words:
             return {}
-        lists = sorted((self._exact_docs(w) for w in words), key=len)
+        indexed = [w for w in words if w not in STOP_WORDS] or words  # stop words: headlines and names only
+        lists = sorted((self._exact_docs(w) for w in indexed), key=len)
         common = lists[0].intersection(*lists[1:])
         needle = " " + " ".join(words) + " "
         out = {}
@@ -360,7 +427,7 @@ class SearchIndex:
         weights = self._clause_weights(clause, [])
         return set(weights) if weights is not None else set()
 
-    def _clause_weights(self, clause: Clause, found: list) -> dict[int, float] | None:
+    def _clause_weights(self, clause: Clause, found: list, complete: bool = False) -> dict[int, float] | None:
         if clause.kind == "phrase":
             found.append(clause.value)
             return self._phrase_docs(clause.value)
@@ -368,7 +435,7 @@ class SearchIndex:
             exact = self._thread_ids.get(clause.value.lower())
             if exact:
                 return dict.fromkeys(exact, 1.0)
-        return self._words_weights(clause.value, CLAUSE_FIELDS[clause.kind], found)
+        return self._words_weights(clause.value, CLAUSE_FIELDS[clause.kind], found, complete)
 
     # -- searching --------------------------------------------------------
 
@@ -381,29 +448,64 @@ class SearchIndex:
         found: list = []  # term matches and phrases, for highlighting
         scored: list[dict[int, float]] = []
         excluded: set[int] = set()
-        keep: list[Callable[[int], bool]] = []
+        kept: list[Collection[int]] = []  # after:/before:/is: as sets of document numbers
+        optional: list[Clause] = []  # words that are all stop words
         for clause in query.clauses:
             if clause.kind in ("after", "before", "is"):
-                keep.append(self._filter(clause, state))
+                docs, keep = self._filter_docs(clause, state)
+                if keep:
+                    kept.append(docs)
+                else:
+                    excluded |= docs
             elif clause.negated:
                 excluded |= self._excluded(clause)
+            elif clause.kind == "word" and STOP_WORDS.issuperset(terms(clause.value)):
+                optional.append(clause)
             else:
-                weights = self._clause_weights(clause, found)
+                weights = self._clause_weights(clause, found, complete=clause.end < len(query.text))
                 if weights is not None:
                     scored.append(weights)
+        if not scored:  # only stop words: then they are what there is to match
+            scored = [w for w in (self._clause_weights(c, found) for c in optional) if w is not None]
+        allowed: Collection[int] | None = None
+        if len(kept) == 1 and not excluded:
+            allowed = kept[0]
+        elif kept:
+            kept.sort(key=len)
+            allowed = set(kept[0]).intersection(*kept[1:]) - excluded
         if scored:
             totals = scored[0] if len(scored) == 1 else _sum_common(scored)
-        else:
-            totals = dict.fromkeys(range(len(self._docs)), 1.0)
-        allowed = totals.keys() - excluded if excluded else None
-        if keep:
-            allowed = {i for i in (totals if allowed is None else allowed) if all(k(i) for k in keep)}
-        best = self._top(totals, allowed, limit)
-        n_scored = max(1, len(scored))
-        results = tuple(self._result(i, totals[i] / n_scored, found) for i in best)
-        return SearchResults(query=query, results=results, errors=tuple(errors), total=len(totals if allowed is None else allowed))
+            if allowed is not None:
+                allowed = allowed & totals.keys() if len(allowed) < len(totals) else totals.keys() & allowed
+            elif excluded:
+                allowed = totals.keys() - excluded
+            best = self._top(totals, allowed, limit)
+            total = len(totals if allowed is None else allowed)
+            n_scored = len(scored)
+        else:  # only filters: every document they keep scores alike, so the newest come first
+            totals = {}
+            best, total = self._newest(allowed, excluded, limit)
+            n_scored = 1
+        results = tuple(self._result(i, totals.get(i, 1.0) / n_scored, found) for i in best)
+        return SearchResults(query=query, results=results, errors=tuple(errors), total=total)
 
-    def _top(self, totals: dict[int, float], allowed: set[int] | None, limit: int) -> list[int]:
+    def _newest(self, allowed: Collection[int] | None, excluded: set[int], limit: int) -> tuple[list[int], int]:
+        """The `limit` newest documents of `allowed` (or of all but `excluded`), and how many there are."""
+        newest: Iterable[int] = self._newest_first
+        if allowed is None:
+            total = len(self._docs) - len(excluded)
+            if excluded:
+                newest = filterfalse(excluded.__contains__, newest)
+        else:
+            total = len(allowed)
+            if limit * len(self._docs) > total * total:  # few: sorting them beats walking every document
+                picked = sorted(allowed)
+                picked.sort(key=self._dates.__getitem__, reverse=True)  # stable: same day, lower number first
+                return picked[:limit], total
+            newest = filter(allowed.__contains__, newest)
+        return list(islice(newest, max(limit, 0))), total
+
+    def _top(self, totals: dict[int, float], allowed: Collection[int] | None, limit: int) -> list[int]:
         """The `limit` best documents by score, ties going to the newest, with no Python step per candidate.
 
         Scores take few distinct values, so counting them finds the lowest score that
@@ -437,21 +539,38 @@ class SearchIndex:
         newest, scores = tee(newest)
         return above + list(islice(compress(newest, map(cut.__eq__, map(totals.get, scores, repeat(-1.0)))), need))
 
-    def _filter(self, clause: Clause, state: State | None) -> Callable[[int], bool]:
-        docs = self._docs
-        if clause.kind == "after":
-            day = clause.value
-            test = lambda i: (docs[i].date or "") >= day  # noqa: E731
-        elif clause.kind == "before":
-            day = clause.value
-            test = lambda i: bool(docs[i].date) and docs[i].date < day  # noqa: E731
-        else:
+    def _filter_docs(self, clause: Clause, state: State | None) -> tuple[Collection[int], bool]:
+        """The documents an after:/before:/is: clause names, and whether to keep them (else exclude them)."""
+        if clause.kind == "is":
             name, flip = {"unread": ("read", True), "unstarred": ("starred", True)}.get(clause.value, (clause.value, False))
-            has = _state_test((state or {}).get(name))
-            test = lambda i: has(docs[i].id) != flip  # noqa: E731
-        if clause.negated:
-            return lambda i: not test(i)
-        return test
+            return self._state_docs((state or {}).get(name)), flip == clause.negated
+        key = (clause.kind, clause.value)
+        docs = self._filter_cache.get(key)
+        if docs is None:
+            # Dates sorted: the days on or after a bound are a run at the head of _newest_first.
+            newest, oldest = self._by_date
+            n = len(newest)
+            on_or_after = n - bisect_left(oldest, clause.value)
+            if clause.kind == "after":
+                docs = frozenset(newest[:on_or_after])
+            else:  # before: dated, and strictly before the day
+                docs = frozenset(newest[on_or_after : n - bisect_right(oldest, "")])
+            if len(self._filter_cache) > 32:
+                self._filter_cache.clear()
+            self._filter_cache[key] = docs
+        return docs, not clause.negated
+
+    def _state_docs(self, value: Callable[[str], bool] | Collection[str] | None) -> set[int]:
+        """Document numbers of the ids in a state set (or for which a state test is true)."""
+        if value is None:
+            return set()
+        if callable(value):
+            return set(compress(range(len(self._ids)), map(bool, map(value, self._ids))))
+        if len(self._numbers) == len(self._ids):  # ids unique: look them up, without touching every document
+            docs = set(map(self._numbers.get, value))
+            docs.discard(None)
+            return docs
+        return set(compress(range(len(self._ids)), map(value.__contains__, self._ids)))
 
     # -- presenting -------------------------------------------------------
 
@@ -485,14 +604,6 @@ def _sum_common(weights: list[dict[int, float]]) -> dict[int, float]:
 
 def _names(b: Briefing) -> str:
     return " ; ".join(n for e in b.entities for n in (e.name, *e.aliases))
-
-
-def _state_test(value: Callable[[str], bool] | Collection[str] | None) -> Callable[[str], bool]:
-    if value is None:
-        return lambda _id: False
-    if callable(value):
-        return lambda _id: bool(value(_id))
-    return value.__contains__
 
 
 def _token_hits(text: str, found: list) -> list[tuple[int, int, int]]:

@@ -26,6 +26,7 @@ from brief.linking.cluster import average_link
 from brief.linking.features import Features, features, words
 from brief.linking.index import NAME, Index
 from brief.model import Briefing, Event, Quote, Thread
+from brief.thread_title import TitleWords
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
@@ -282,33 +283,10 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
     salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
     shown = [max(surface[n].items(), key=_second)[0] for n in salient]  # the commonest form, first met on ties
     # "Page" beside "Bettie Page" says nothing more: keep a name only if a fuller one does not contain it
-    return [n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)]
-
-
-def _same_root(a: str, b: str) -> bool:
-    """Whether two words look like forms of one ("host", "hosting"; "address", "addressed")."""
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) or a[:5] == b[:5]
-
-
-def _key_phrase(members: list[int], feats: list[Kept], names: list[str]) -> str:
-    """The words most shared by a group's articles, leaving out the words of its names."""
-    in_names = {w for n in names for w in words(n)}
-    spread: Counter[str] = Counter()
-    weight: Counter[str] = Counter()  # how high the words rank in their articles (kept words come heaviest first)
-    for i in members:
-        kept = feats[i].words
-        for rank, w in enumerate(kept):
-            if w not in in_names and not w.isdigit() and "'" not in w:  # not "i've", "that's"
-                spread[w] += 1
-                weight[w] += len(kept) - rank
-    chosen: list[str] = []
-    for w in sorted(spread, key=lambda w: (-spread[w], -weight[w], w)):
-        if not any(_same_root(w, c) for c in chosen):  # "address" and "addressing" say one thing
-            chosen.append(w)
-            if len(chosen) == 3:
-                break
-    return ", ".join(chosen)
+    shown = [n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)]
+    # nor does a plural beside its singular ("Oscars", "Oscar")
+    lower = {n.lower() for n in shown}
+    return [n for n in shown if not (n.endswith("s") and n[:-1].lower() in lower)]
 
 
 def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], threads: list[int]):
@@ -324,6 +302,7 @@ def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], th
             if not b.date and (inferred := infer_date(b, anchors)):
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
+    title_words = TitleWords(out)
     event_of = [""] * len(out)
     thread_of = [""] * len(out)
     for members in by_thread.values():
@@ -348,7 +327,7 @@ def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], th
         thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
         tid = _stable_id("t-", out[members[0]].id)
         names = _display_names(members, feats, out)
-        phrase = _key_phrase(members, feats, names)
+        phrase = title_words.key_phrase([out[i] for i in members])
         # a story is told by who acts in it: people and organisations before places
         kinds = {e.name: e.type for i in members for e in out[i].entities}
         actors = sorted(names[:6], key=lambda n: (kinds.get(n) not in ("PERSON", "ORG"), names.index(n)))

@@ -11,7 +11,8 @@ from tests.helpers import REPO
 PACKAGE = REPO / "brief"
 UI = PACKAGE / "ui"
 # Plain-data stages must not even import Rich (DESIGN.md).
-NO_RICH = ["model.py", "sources", "analysis", "threads.py", "store.py", "search.py", "pipeline.py"]
+NO_RICH = ["model.py", "sources", "analysis", "threads.py", "store.py", "search.py", "pipeline.py",
+           "whatsnew.py", "daily.py", "thread_groups.py"]
 
 
 def imported_modules(path):

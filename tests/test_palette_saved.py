@@ -7,6 +7,7 @@ from textual.command import CommandPalette
 from brief.store import Store
 from brief.ui.app import BriefApp
 from brief.ui.briefing_list import BriefingList
+from brief.ui.daily_view import DailyScreen
 from brief.ui.saved_searches import SavedSearches
 from tests.test_ui_pilot import loaded, screen_text, seeds
 
@@ -45,6 +46,17 @@ async def test_palette_goes_to_an_entity_and_to_a_thread():
         thread = app.threads[0]
         shown = await _palette(pilot, thread.title.split(":")[0])
         assert f"Go to thread: {thread.title}" in shown
+
+
+async def test_palette_opens_the_daily_briefing():
+    app = BriefApp([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        shown = await _palette(pilot, "daily")
+        assert "Daily briefing" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DailyScreen)
 
 
 async def test_saved_searches_sidebar_counts_runs_and_forgets():

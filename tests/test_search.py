@@ -249,3 +249,29 @@ def test_accents_fold():
     assert ids(index, "lukaszenka") == ["z"]
     result = index.search("lukas").results[0]
     assert [result.headline[a:b] for a, b in result.headline_spans] == ["Łukas"]
+
+
+def test_stop_words_are_optional_and_phrases_keep_them(index):
+    assert ids(index, "putin the") == ids(index, "putin")  # "the" is in most bodies: it narrows nothing
+    assert ids(index, "the") == ["hockey"]  # alone it is what there is: headlines and names only
+    assert ids(index, '"the talks"') == ["minsk"]  # in a phrase it still has to be there
+    assert ids(index, '"the final"') == ["hockey"]
+
+
+def test_filters_follow_added_briefings_and_repeated_ids():
+    grown = SearchIndex.build(DOCS[:2], THREADS)
+    assert ids(grown, "after:2025-01-01") == ["minsk"]
+    grown.add(DOCS[2:])
+    assert ids(grown, "after:2025-01-01") == ["hockey", "minsk"]  # the date sets are rebuilt after add
+    assert ids(grown, "before:2025-01-01") == ["congrats"]
+    twice = SearchIndex.build([DOCS[0], DOCS[0], DOCS[2]])  # the same id twice: both follow its state
+    assert ids(twice, "is:read", state={"read": {"minsk"}}) == ["minsk", "minsk"]
+    assert ids(twice, "is:unread", state={"read": {"minsk"}}) == ["hockey"]
+
+
+def test_a_finished_word_prefers_itself_to_longer_words_and_near_misses():
+    docs = [briefing("walls", "Walls rise along the coast", "Storms hit Florida again.", "2025-02-01"),
+            briefing("wall", "Builders busy", "A wall went up in Florida last week.", "2025-01-01")]
+    index = SearchIndex.build(docs)
+    assert ids(index, "wall florida") == ["wall", "walls"]  # "wall" is typed out: the body's "wall" wins
+    assert ids(index, "florida wall")[0] == "walls"  # the last word may still be growing into "walls"

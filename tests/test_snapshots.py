@@ -96,3 +96,48 @@ def test_saved_searches_sidebar_with_live_counts(snap_compare):
         await pilot.pause(0.3)
 
     assert snap_compare(BriefApp([]), terminal_size=(120, 40), run_before=counted)
+
+
+# --- threads: the grouped list (T), the timeline (t), the daily briefing (b) -----------------------
+# On the hand-made corpus of tests/thread_corpus.py, so linking changes do not move these pictures.
+
+SIZES = [(80, 24), (120, 40), (60, 20)]
+
+
+def _thread_app() -> BriefApp:
+    from tests import thread_corpus
+
+    return BriefApp(briefings=thread_corpus.briefings(), threads=thread_corpus.threads())
+
+
+def _pressing(*keys: str):
+    async def run(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_list_grouped_by_thread(snap_compare, size):
+    assert snap_compare(_thread_app(), terminal_size=size, run_before=_pressing("j", "j", "T"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_thread_timeline_marks_whats_new(snap_compare, size):
+    assert snap_compare(_thread_app(), terminal_size=size, run_before=_pressing("t"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_daily_briefing_this_week(snap_compare, size):
+    assert snap_compare(_thread_app(), terminal_size=size, run_before=_pressing("b", "d", "j"))
+
+
+def test_seeds_thread_timeline_at_80x24(snap_compare):
+    async def timeline(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=timeline)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+import pytest
+
 from textual import events
 
 from brief.pipeline import build_corpus
@@ -123,6 +125,21 @@ async def test_question_mark_opens_help_listing_every_binding_and_escape_closes_
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_help_columns_are_never_cut_off_by_the_terminal_edge(size):
+    app = BriefApp([])
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        columns = list(app.screen.query(".help-column"))
+        assert len(columns) >= 2
+        for column in columns:
+            assert column.region.right <= body.region.right - 1, column.region  # inside the border
+        assert body.region.right <= size[0]
 
 
 async def settled(pilot) -> None:

@@ -7,7 +7,7 @@ from rich.style import Style
 from brief.model import ENTITY_TYPES, Article, Briefing
 from brief.ui.app import BriefApp
 from brief.ui.article import ArticleStyles, article_parts
-from brief.ui.card import CardStyles, card_lines
+from brief.ui.card import CardStyles, card_lines, card_summary
 from brief.ui.entity_styles import entity_styles
 from brief.ui.filtering import filter_briefings
 from brief.ui.labels import date_label, human_date
@@ -133,3 +133,15 @@ def test_quote_text_is_not_styled_as_the_speaker(annotated_briefing):
     quotes = article_parts(annotated_briefing, styles).quotes
     assert quotes.style in ("", None) or not Style.parse(str(quotes.style)).bold
     assert styled_words(quotes, styles.speaker) == ["Vladimir Putin"]
+
+
+def test_card_summary_skips_a_first_sentence_the_headline_already_says():
+    lead = "Putin lauded Trump for progress in relations. He added that talks would go on."
+    untitled = Briefing(article=Article(id="u", text=lead), headline="Putin lauded Trump for progress",
+                        summary=lead, date=None)
+    assert card_summary(untitled) == "He added that talks would go on."
+    titled = Briefing(article=Article(id="t", text=lead), headline="Talks go on", summary=lead, date=None)
+    assert card_summary(titled) == lead
+    one_sentence = Briefing(article=Article(id="o", text="Putin spoke."), headline="Putin spoke",
+                            summary="Putin spoke.", date=None)
+    assert card_summary(one_sentence) == "Putin spoke."

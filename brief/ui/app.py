@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from brief.model import Briefing
+from brief.model import Briefing, Thread
 from brief.resources import styles_dir
 from brief.ui.briefing_list import BriefingList
 from brief.ui.filtering import filter_briefings
@@ -40,6 +40,10 @@ SEARCH_LIMIT = 200  # results a keystroke shows; the status line says how many m
 
 DEFAULT_THEME = "tokyo-night"
 THEME_ENV = "BRIEF_THEME"  # e.g. BRIEF_THEME=ansi-dark for a terminal's own 16 colours
+
+
+MAIN_SCREEN_ACTIONS = {"search", "pick_entity", "star", "toggle_saved", "back", "switch_pane",
+                       "thread_timeline", "daily", "toggle_grouped", "step_thread"}
 
 
 class CorpusLoaded(Message):
@@ -76,13 +80,21 @@ class BriefApp(App[None]):
 
     BINDINGS = [
         Binding("/", "search", "Search", id="search"),
+        # Short words for the footer; the help shows the tooltips.
+        Binding("t", "thread_timeline", "Thread", tooltip="Thread timeline", id="thread"),
+        Binding("b", "daily", "Daily", tooltip="Daily briefing", id="daily"),
+        # T, not g: g is "first" in the list and the pane. Upper case like S: it changes the view.
+        Binding("T", "toggle_grouped", "Group", tooltip="Group by thread", id="group"),
+        # before the rest: at 80 columns the footer has room for about eight keys, and ? leads to all
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("n", "step_thread(1)", "Newer in thread", show=False, id="thread.next"),
+        Binding("p", "step_thread(-1)", "Older in thread", show=False, id="thread.previous"),
         Binding("e", "pick_entity", "Entity", id="entity"),
         Binding("s", "star", "Star", id="star"),
         Binding("S", "toggle_saved", "Saved searches", id="saved"),
         Binding("escape", "back", "Back", id="back"),
         # priority: the Screen binds tab to focus_next, which would otherwise win.
         Binding("tab", "switch_pane", "Switch pane", show=False, priority=True, id="switch"),
-        Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -91,12 +103,14 @@ class BriefApp(App[None]):
         paths: Sequence[str] = (),
         *,
         briefings: Sequence[Briefing] | None = None,
+        threads: Sequence[Thread] = (),
         started: float | None = None,
         theme: str | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.preloaded = briefings
+        self.preloaded_threads = list(threads)
         self.started = time.perf_counter() if started is None else started
         self.startup_ms: float | None = None
         self.all_briefings: list[Briefing] = []
@@ -106,7 +120,8 @@ class BriefApp(App[None]):
         self.read_ids: set[str] = set()
         self.starred_ids: set[str] = set()
         self._by_id: dict[str, Briefing] = {}
-        self.threads: list = []
+        self.threads: list[Thread] = []
+        self._thread_by_id: dict[str, Thread] = {}
         self._saved: list[tuple[str, str]] = []  # (name, query), as the store keeps them
         self._saved_counts: dict[str, int] = {}
         self._generation = 0  # bumps on every keystroke; a result for an older one is dropped
@@ -132,12 +147,20 @@ class BriefApp(App[None]):
         self.sub_title = "Loading…"
         self.query_one("#filter", Input).cursor_blink = False
         self.query_one(BriefingList).focus()
+        self.query_one(ReadingPane).thread_note = self._thread_note
         self.call_after_refresh(self._painted)
         if self.preloaded is not None:
+            self._set_threads(self.preloaded_threads)
             self._show_corpus(list(self.preloaded), [])
             self.index_preloaded(list(self.preloaded))
         else:
             self.load_corpus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # These act on the list and the pane: not while a timeline, the daily briefing or help covers them.
+        if action in MAIN_SCREEN_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False
+        return True
 
     def _painted(self) -> None:
         self.startup_ms = (time.perf_counter() - self.started) * 1000
@@ -175,7 +198,7 @@ class BriefApp(App[None]):
         self._build_index(briefings, [])
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self.threads = message.corpus.threads
+        self._set_threads(message.corpus.threads)
         self._show_corpus(message.corpus.briefings, message.corpus.problems)
         self.query_one(SavedSearches).show(self._saved)
         if self._saved and self.screen.has_class("-wide"):
@@ -187,6 +210,13 @@ class BriefApp(App[None]):
         query = self.query_one("#filter", Input).value
         if self._searching and query.strip():
             self._start_search(query)  # what was typed while indexing
+
+    def _set_threads(self, threads: list[Thread]) -> None:
+        self.threads = threads
+        self._thread_by_id = {t.id: t for t in threads}
+        cards = self.query_one(BriefingList)
+        cards.thread_sizes = {t.id: len(t.articles) for t in threads}
+        cards.thread_titles = {t.id: t.title for t in threads}
 
     def _show_corpus(self, briefings: list[Briefing], problems: list[str]) -> None:
         self.all_briefings = briefings
@@ -212,7 +242,7 @@ class BriefApp(App[None]):
     def action_search(self) -> None:
         if not self._searching:
             cards = self.query_one(BriefingList)
-            self._before_search = (list(cards.briefings), cards.cursor, self.sub_title)
+            self._before_search = (list(cards.source), cards.cursor, self.sub_title)
             self.query_one("#list-column").add_class("filtering")
             self._set_status("", 0, 0, ())
         self.screen.remove_class("reading")
@@ -310,6 +340,104 @@ class BriefApp(App[None]):
         self.query_one(ReadingPane).show(event.briefing)
         self.screen.add_class("reading")  # in one-column layouts the pane replaces the list
         self.query_one(ReadingPane).focus()
+
+    def read_story(self, briefing: Briefing) -> None:
+        """Show `briefing` in the pane, with the list's cursor on it when the list has it."""
+        cards = self.query_one(BriefingList)
+        if cards.highlighted is not briefing:
+            index = next((i for i, b in enumerate(cards.briefings) if b.id == briefing.id), None)
+            if index is not None:
+                cards.move_to(index)
+        self._open(BriefingList.Opened(briefing))
+
+    # --- threads: timeline (t), stepping (n/p), grouping (T), daily briefing (b) ----
+
+    def _current_story(self) -> Briefing | None:
+        pane = self.query_one(ReadingPane)
+        if self.focused is pane and pane.briefing is not None:
+            return pane.briefing
+        return self.query_one(BriefingList).highlighted
+
+    def _thread_of(self, briefing: Briefing | None) -> Thread | None:
+        if briefing is None:
+            return None
+        thread = self._thread_by_id.get(briefing.thread)
+        if thread is None:
+            self.notify("Threads are not linked yet." if not self.threads else "This story has no thread.",
+                        severity="warning", timeout=3, markup=False)
+        return thread
+
+    def action_thread_timeline(self) -> None:
+        story = self._current_story()
+        thread = self._thread_of(story)
+        if thread is not None:
+            self.push_screen(self.timeline_screen(thread, story.id), self._story_chosen)
+
+    def timeline_screen(self, thread: Thread, story_id: str | None = None):
+        from brief.ui.timeline import TimelineScreen
+        from brief.whatsnew import timeline_items
+
+        items = timeline_items(thread, self._by_id)
+        selected = next((i for i, item in enumerate(items) if story_id in self._events_articles(thread, item.event_id)), 0)
+        return TimelineScreen(thread, items, selected)
+
+    @staticmethod
+    def _events_articles(thread: Thread, event_id: str) -> tuple[str, ...]:
+        return next((e.articles for e in thread.events if e.id == event_id), ())
+
+    def _story_chosen(self, story_id: str | None) -> None:
+        if story_id is not None and story_id in self._by_id:
+            self.read_story(self._by_id[story_id])
+
+    def _thread_note(self, briefing: Briefing) -> str:
+        """`story 2 of 3 in its thread`, oldest first, for the pane (n and p move along it)."""
+        thread = self._thread_by_id.get(briefing.thread)
+        if thread is None or len(thread.articles) < 2:
+            return ""
+        from brief.whatsnew import thread_stories
+
+        ids = [b.id for b in thread_stories(thread, self._by_id)]
+        if briefing.id not in ids:
+            return ""
+        return f"story {ids.index(briefing.id) + 1} of {len(ids)} in its thread"
+
+    def action_step_thread(self, step: int) -> None:
+        """n / p: the next newer (older) story of the current story's thread, in the reading pane."""
+        from brief.whatsnew import thread_stories
+
+        story = self._current_story()
+        thread = self._thread_of(story)
+        if thread is None:
+            return
+        stories = thread_stories(thread, self._by_id)
+        index = next((i for i, b in enumerate(stories) if b.id == story.id), 0) + step
+        if not 0 <= index < len(stories):
+            where = "newest" if step > 0 else "oldest"
+            said = ("This story is alone in its thread." if len(stories) == 1 else
+                    f"This is the {where} story of its thread ({count_label(len(stories), 'story')}).")
+            self.notify(said, timeout=3, markup=False)
+            return
+        self.read_story(stories[index])
+
+    def action_toggle_grouped(self) -> None:
+        cards = self.query_one(BriefingList)
+        cards.set_grouped(not cards.grouped)
+
+    def action_daily(self) -> None:
+        from brief.daily import anchor_day, daily_briefing
+        from brief.ui.daily_view import DailyScreen
+
+        if not self.all_briefings:
+            return
+        anchor = anchor_day(self.all_briefings)
+
+        def rank(period: str):
+            return daily_briefing(self.threads, self._by_id, period, anchor)
+
+        def open_timeline(activity, done) -> None:
+            self.push_screen(self.timeline_screen(activity.thread, activity.story), done)
+
+        self.push_screen(DailyScreen(rank, anchor, open_timeline), self._story_chosen)
 
     # --- saved searches -----------------------------------------------------------
 
@@ -447,8 +575,13 @@ class BriefApp(App[None]):
         from brief.ui.entity_picker import EntityPickerScreen
 
         list_keys = {b.key for b in BriefingList.BINDINGS} | {"j,down", "k,up", "g,home", "G,end", "pageup"}
+        from brief.ui.daily_view import DailyScreen
+
+        threads = {"thread", "daily", "group", "thread.next", "thread.previous"}
         sections = [
-            ("Everywhere", self.BINDINGS),
+            ("Everywhere", [b for b in self.BINDINGS if b.id not in threads]),
+            ("Threads", [*(b for b in self.BINDINGS if b.id in threads),
+                         *(b for b in DailyScreen.BINDINGS if b.id == "daily.period")]),
             ("Briefing list", BriefingList.BINDINGS),
             # The pane scrolls with the list's keys; say so once and list only what it adds.
             ("Reading pane", [Binding("j,k,g,G", "scroll", "Scroll"), *(b for b in ReadingPane.BINDINGS if b.key not in list_keys)]),

@@ -90,9 +90,10 @@ class ArticleParts:
     body: Text
 
 
-def article_parts(briefing: Briefing, styles: ArticleStyles) -> ArticleParts:
-    """Everything the reading pane shows for one briefing."""
+def article_parts(briefing: Briefing, styles: ArticleStyles, thread_note: str = "") -> ArticleParts:
+    """Everything the reading pane shows for one briefing; `thread_note` says where it sits in its thread."""
     meta = date_label(briefing) + (f" · {one_line(briefing.source)}" if briefing.source else "")
+    meta += f" · {thread_note}" if thread_note else ""
     lines = [Text(one_line(briefing.headline), style=styles.headline), Text(meta, style=styles.meta)]
     # The briefing itself (summary, who and where) comes before the full text it was drawn from.
     if briefing.summary:

@@ -5,10 +5,9 @@ Article text is only ever put into `Text(...)` with explicit styles, never parse
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -33,6 +32,7 @@ class CardStyles:
     selected: Style = Style(reverse=True)  # background of the selected card
     match: Style = Style(underline=True)  # characters a search matched
     snippet: Style = Style(italic=True)  # the body sentence a search matched, shown instead of the summary
+    thread: Style = Style(dim=True)  # "thread of 3": how many stories the card's thread has
     entities: dict[str, Style] = field(default_factory=dict)
 
 
@@ -45,13 +45,21 @@ def top_entities(briefing: Briefing, limit: int = 4) -> list[Entity]:
     return sorted(briefing.entities, key=lambda e: (-e.count, e.name))[:limit]
 
 
-def _meta_line(briefing: Briefing, width: int, styles: CardStyles, starred: bool = False) -> Text:
+def thread_size_label(size: int) -> str:
+    """What a card says about its thread; a lone story says nothing (most stories are alone)."""
+    return f"thread of {size:,}" if size > 1 else ""
+
+
+def _meta_line(briefing: Briefing, width: int, styles: CardStyles, starred: bool = False, thread_size: int = 0) -> Text:
     meta = Text()  # spans, not a base style, so chips keep only their own colour
     if starred:
         meta.append("★ ", style=styles.match)
     meta.append(date_label(briefing), style=styles.meta)
     if briefing.source:
         meta.append(" · " + one_line(briefing.source), style=styles.meta)
+    if label := thread_size_label(thread_size):
+        meta.append(" · ", style=styles.meta)
+        meta.append(label, style=styles.thread)
     for entity in top_entities(briefing):
         chip = one_line(entity.name)
         if meta.cell_len + 2 + len(chip) > width:
@@ -82,6 +90,21 @@ def _snippet_line(match: SearchResult, inner: int, styles: CardStyles) -> Text:
     return line
 
 
+_WORDS = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘A-Z])")
+
+
+def card_summary(briefing: Briefing) -> str:
+    """The summary line, minus a first sentence the headline already says (an untitled article's
+    headline is its compressed lead), so the card's third line tells the reader something new."""
+    summary = one_line(briefing.summary)
+    head = _WORDS.findall(briefing.headline.lower())
+    if not head or _WORDS.findall(summary.lower())[: len(head)] != head:
+        return summary
+    end = _SENTENCE_END.search(summary)
+    return summary[end.end():] if end and end.end() < len(summary) else summary
+
+
 def card_lines(
     briefing: Briefing,
     width: int,
@@ -89,6 +112,7 @@ def card_lines(
     selected: bool,
     match: SearchResult | None = None,
     starred: bool = False,
+    thread_size: int = 0,
 ) -> list[Text]:
     """CARD_HEIGHT lines, each exactly `width` cells, ending with a blank gap line.
 
@@ -104,8 +128,8 @@ def card_lines(
     if match is not None and match.snippet is not None:
         third = _snippet_line(match, inner, styles)
     else:
-        third = Text(one_line(briefing.summary), style=styles.summary)
-    lines = [title, _meta_line(briefing, inner, styles, starred), third]
+        third = Text(card_summary(briefing), style=styles.summary)
+    lines = [title, _meta_line(briefing, inner, styles, starred, thread_size), third]
     bar = Text(_BAR, style=styles.bar) if selected else Text(" " * len(_BAR))
     out = []
     for line in lines:

@@ -38,7 +38,8 @@ def binding_rows(app, sections: Iterable[tuple[str, Iterable[Binding | tuple]]])
             if not isinstance(binding, Binding):
                 continue
             keys = " ".join(app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(","))
-            rows.append((Text(keys, style="bold"), Text(binding.description or binding.action)))
+            # a footer word ("Daily") may have a fuller tooltip ("Daily briefing") for here
+            rows.append((Text(keys, style="bold"), Text(binding.tooltip or binding.description or binding.action)))
     return rows
 
 
@@ -55,7 +56,25 @@ def balanced_columns(blocks: list[list[Row]], count: int = 2) -> list[list[Row]]
     return [[row for i in sorted(col) for row in [*blocks[i], gap]][:-1] for col in columns if col]
 
 
-HELP_CHROME = 6  # border, padding and the screen margin around the help box
+def fitting_columns(blocks: list[list[Row]], width: int, height: int) -> list[list[Row]]:
+    """Two columns read best; three when two would be too tall (80x24); as many as the width
+    allows when nothing fits (60x20), and the box scrolls."""
+    layouts = [balanced_columns(blocks, count) for count in (2, 3)]
+
+    def size(columns: list[list[Row]]) -> tuple[int, int]:
+        widths = [max(line.cell_len for line in two_columns(column).split()) for column in columns]
+        return sum(widths) + 2 * (len(columns) - 1), max(len(column) for column in columns)
+
+    for columns in layouts:
+        w, h = size(columns)
+        if w <= width and h <= height:
+            return columns
+    wide_enough = [columns for columns in layouts if size(columns)[0] <= width]
+    return wide_enough[-1] if wide_enough else balanced_columns(blocks, 1)
+
+
+HELP_CHROME = 6  # rows: border, and the 90% height limit, around the help box
+HELP_SIDES = 4  # columns: border and padding
 
 
 class HelpScreen(ModalScreen[None]):
@@ -73,10 +92,7 @@ class HelpScreen(ModalScreen[None]):
         # This screen's own keys are in the border ("esc closes"), not a block of their own: it must fit 80x24.
         blocks = [binding_rows(self.app, [section]) for section in self.sections]
         blocks.append(self._legend_rows())
-        # Two columns read best; a third when two would not fit the terminal's height (80x24).
-        columns = balanced_columns(blocks, 2)
-        if max(len(c) for c in columns) > self.app.size.height - HELP_CHROME:
-            columns = balanced_columns(blocks, 3)
+        columns = fitting_columns(blocks, self.app.size.width - HELP_SIDES, self.app.size.height - HELP_CHROME)
         with Vertical(id="help-body") as body:
             body.border_title = "brief keys"
             body.border_subtitle = "esc ? q close help"

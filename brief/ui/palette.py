@@ -1,4 +1,5 @@
-"""Command palette (ctrl+p) entries: search for what you typed, saved searches, go to a thread or an entity.
+"""Command palette (ctrl+p) entries: search for what you typed, the daily briefing and grouping,
+saved searches, go to a thread or an entity.
 
 Titles and names are article text: they go in as `Content(...)` (plain), never as markup.
 """
@@ -24,8 +25,17 @@ class BriefCommands(Provider):
         app = self._reader
         yield DiscoveryHit(Content("Search briefings…"), app.action_search, help="Fuzzy search: words, @who, where:, from:, after:")
         yield DiscoveryHit(Content("Go to entity…"), app.action_pick_entity, help="Pick a person, place or organisation")
+        for title, action, help in self._views():
+            yield DiscoveryHit(Content(title), action, help=help)
         for name, query in app.saved_search_list():
             yield DiscoveryHit(Content(f"Saved search: {name}"), partial(app.start_search, query), help=query)
+
+    def _views(self):
+        app = self._reader
+        return [
+            ("Daily briefing", app.action_daily, "The threads that moved today, this week, or ever (b)"),
+            ("Group by thread / flat list", app.action_toggle_grouped, "Toggle how the list is laid out (T)"),
+        ]
 
     async def search(self, query: str) -> Hits:
         app = self._reader
@@ -34,6 +44,10 @@ class BriefCommands(Provider):
             return
         yield Hit(1.0, Content(f"Search for “{text}”"), partial(app.start_search, text), help="Fuzzy search as you type")
         matcher = self.matcher(text)
+        for title, action, help in self._views():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(0.95 * score, Content(title), action, help=help)
         for name, saved in app.saved_search_list():
             score = matcher.match(name)
             if score > 0:

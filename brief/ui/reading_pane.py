@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,6 +39,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefing: Briefing | None = None
+        self.thread_note: Callable[[Briefing], str] = lambda briefing: ""  # the app knows the threads
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Loading…"), id="article-head")
@@ -69,7 +72,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if briefing is None:
             parts = ArticleParts(head=Text(empty), quotes=None, body=Text())
         else:
-            parts = article_parts(briefing, self._styles())
+            parts = article_parts(briefing, self._styles(), self.thread_note(briefing))
         self.query_one("#article-head", Static).update(parts.head)
         self.query_one("#article-quotes").display = parts.quotes is not None
         self.query_one("#quotes", Static).update(parts.quotes or Text())
