@@ -21,8 +21,8 @@ from datetime import date
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from brief.analysis.datelines import leading_stamp
-from brief.analysis.textdates import full_dates, resolve_partial
+from brief.analysis.datelines import is_stamp, leading_stamp
+from brief.analysis.textdates import find_dates, full_dates, resolve_partial
 from brief.linking.cluster import average_link
 from brief.linking.features import Features, features, words
 from brief.linking.index import NAME, Index
@@ -244,6 +244,9 @@ def infer_date(b: Briefing, anchors: list[str]) -> str | None:
     # a publication stamp in front of the story says when it was written; later dates may be plans
     stamp = leading_stamp(b.article.text)
     stamped = full_dates(tuple(m for m in b.dates if m.start < stamp))
+    title = b.article.title or ""
+    if is_stamp(title):  # a scraper took the page's timestamp for the title
+        stamped += full_dates(find_dates(title))
     if stamped:
         return max(stamped)
     candidates = full_dates(b.dates)

@@ -44,3 +44,13 @@ def test_stamped_article_summary_headline_and_inferred_date():
 
     [dated], _ = build_threads([b])
     assert dated.date == "2013-08-02" and dated.date_inferred  # the stamp, not the later ceremony
+
+
+def test_a_title_that_is_only_a_timestamp_gives_way_to_a_headline_and_dates_the_story():
+    from brief.threads import build_threads
+
+    text = "The Indian Navy thwarted a pirate attack in the Gulf of Aden on Thursday, officials said."
+    [b] = analyse([Article(id="t", title="Friday, November 11, 2011", text=text)])
+    assert b.headline.startswith("The Indian Navy thwarted")
+    [dated], _ = build_threads([b])
+    assert (dated.date, dated.date_inferred) == ("2011-11-11", True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brief.analysis.datelines import strip_stamp
+from brief.analysis.datelines import is_stamp, strip_stamp
 from brief.analysis.blocks import split_blocks
 from brief.analysis.entities import find_entities
 from brief.analysis.headline import derive_headline
@@ -41,7 +41,7 @@ def analyse(article: Article) -> Briefing:
 
 def _title(title: str | None) -> str | None:
     """The given title, without a date stamp a site put in front of it ("27 / 09 / 2013 - …")."""
-    if not title:
-        return title
+    if not title or is_stamp(title):
+        return None
     rest = strip_stamp(title)
     return rest if len(rest.split()) >= 3 else title

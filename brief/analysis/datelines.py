@@ -26,6 +26,7 @@ _TOKEN = (
     r"|@|at|on|[-|\u2013\u2014]"
 )
 _LEADING = re.compile(rf"^(?:(?:{_TOKEN})\s*)+(?=[A-Z\u201c\"'])")
+_WHOLE = re.compile(rf"^\s*(?:(?:{_TOKEN})\s*)+$")
 # what makes a stamp a stamp: a year, a d/m/y date, a clock time or a "Posted"/"Published"
 _STAMP_MARK = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b|\d\s*:\s*\d\d|Posted|Published|Updated|Created")
 
@@ -46,3 +47,9 @@ def leading_stamp(text: str) -> int:
 
 def strip_stamp(sentence: str) -> str:
     return sentence[leading_stamp(sentence):]
+
+
+def is_stamp(text: str) -> bool:
+    """Whether the whole of `text` is a timestamp ("Friday, November 11, 2011", "12 January 2010 @ 09: 29 pm")."""
+    m = _WHOLE.match(text)
+    return bool(m and _STAMP_MARK.search(text))
