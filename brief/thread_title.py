@@ -31,21 +31,38 @@ _DULL = frozenset(
 _LINKS = frozenset("in into of for on at to over with against from".split())
 
 
+_KEYS: dict[str, str] = {}  # token -> folded form; tokens repeat across a corpus, so this pays
+SAMPLE = 48  # articles of a big thread that name it: more say nothing new and cost time at 100,000
+
+
 def _key(token: str) -> str:
-    w = token.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    return stem(w)
+    k = _KEYS.get(token)
+    if k is None:
+        w = token.lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        k = stem(w)
+        if len(_KEYS) < 500_000:  # bounded: a corpus of odd tokens must not grow it forever
+            _KEYS[token] = k
+    return k
 
 
-def _chunks(b: Briefing) -> list[list[str]]:
-    """Runs of tokens between punctuation in the headline and summary, first the headline."""
+def _sample(members: Sequence[Briefing]) -> Sequence[Briefing]:
+    """At most SAMPLE members, spread evenly over the thread (deterministic)."""
+    if len(members) <= SAMPLE:
+        return members
+    step = len(members) / SAMPLE
+    return [members[int(i * step)] for i in range(SAMPLE)]
+
+
+def _chunks(b: Briefing) -> list[tuple[bool, list[str]]]:
+    """Runs of tokens between punctuation in the headline and summary, each marked if from the headline."""
     out = []
-    for part in (b.headline, b.summary):
+    for in_headline, part in ((True, b.headline), (False, b.summary)):
         for chunk in _BREAK.split(part or ""):
             tokens = _TOKEN.findall(chunk)
             if tokens:
-                out.append(tokens)
+                out.append((in_headline, tokens))
     return out
 
 
@@ -58,9 +75,8 @@ def _name_words(briefings: Iterable[Briefing]) -> set[str]:
     return found
 
 
-def _content(token: str, names: set[str]) -> bool:
-    k = _key(token)
-    return len(k) > 2 and k not in STOPWORDS and k not in _DULL and k not in names
+def _content(key: str, names: set[str]) -> bool:
+    return len(key) > 2 and key not in STOPWORDS and key not in _DULL and key not in names
 
 
 class TitleWords:
@@ -70,27 +86,27 @@ class TitleWords:
         self.docs = len(briefings)
         self.df: Counter[str] = Counter()
         for b in briefings:
-            self.df.update({_key(t) for chunk in _chunks(b) for t in chunk})
+            self.df.update({_key(t) for _, chunk in _chunks(b) for t in chunk})
 
     def idf(self, key: str) -> float:
         return math.log((1 + self.docs) / (1 + self.df[key])) + 1.0
 
     def key_phrase(self, members: Sequence[Briefing]) -> str:
         """The phrase that best says what the members are about, or "" when none stands out."""
+        members = _sample(members)
         names = _name_words(members)
         spread: Counter[tuple[str, ...]] = Counter()
         in_headline: Counter[tuple[str, ...]] = Counter()
-        forms: dict[tuple[str, ...], Counter[str]] = {}
         for b in members:
             seen: set[tuple[str, ...]] = set()
-            for n, chunk in enumerate(_chunks(b)):
-                for phrase in _phrases(chunk, names):
-                    key = tuple(_key(t) for t in phrase)
-                    forms.setdefault(key, Counter())[" ".join(phrase)] += 1
-                    if key not in seen:
-                        seen.add(key)
-                        spread[key] += 1
-                        in_headline[key] += n == 0 and bool(b.headline)
+            headline: set[tuple[str, ...]] = set()
+            for from_headline, chunk in _chunks(b):
+                keys = _phrases([_key(t) for t in chunk], names)
+                seen.update(keys)
+                if from_headline:
+                    headline.update(keys)
+            spread.update(seen)
+            in_headline.update(headline)
         if not spread:
             return ""
 
@@ -108,19 +124,34 @@ class TitleWords:
             phrase = min(wider, key=score)
             if spread[phrase] >= max(1 if len(members) == 1 else 2, 0.3 * spread[best]):
                 best = phrase
-        # the form most used, lower case preferred: a headline's Title Case is not the word's own
-        return max(sorted(forms[best].items()), key=lambda fc: (fc[0].islower() or fc[0][:1].isupper() and "-" in fc[0], fc[1]))[0]
+        return _surface(best, members)
 
 
-def _phrases(chunk: list[str], names: set[str]) -> list[tuple[str, ...]]:
-    """Content words of a chunk, alone and in adjacent pairs."""
-    ok = [_content(t, names) for t in chunk]
-    out = [(t,) for t, good in zip(chunk, ok) if good]
-    out += [(a, b) for (a, b), ga, gb in zip(zip(chunk, chunk[1:]), ok, ok[1:]) if ga and gb]
+def _surface(key: tuple[str, ...], members: Sequence[Briefing]) -> str:
+    """How the members write the phrase `key`: the commonest form, lower case preferred (a headline's
+    Title Case is not the word's own), a hyphenated name kept as written ("US-Russia")."""
+    forms: Counter[str] = Counter()
+    n = len(key)
+    for b in members:
+        for _, chunk in _chunks(b):
+            keys = [_key(t) for t in chunk]
+            for i in range(len(chunk) - n + 1):
+                if tuple(keys[i : i + n]) == key:
+                    forms[" ".join(chunk[i : i + n])] += 1
+    if not forms:
+        return " ".join(key)
+    return max(sorted(forms.items()), key=lambda fc: (fc[0].islower() or fc[0][:1].isupper() and "-" in fc[0], fc[1]))[0]
+
+
+def _phrases(keys: list[str], names: set[str]) -> list[tuple[str, ...]]:
+    """Content words of a chunk (as keys), alone and in adjacent pairs."""
+    ok = [_content(k, names) for k in keys]
+    out = [(k,) for k, good in zip(keys, ok) if good]
+    out += [(a, b) for (a, b), ga, gb in zip(zip(keys, keys[1:]), ok, ok[1:]) if ga and gb]
     # "checks into rehab", "talks on Ukraine": two content words joined by a preposition
     out += [
         (a, m, b)
-        for (a, m, b), ga, gb in zip(zip(chunk, chunk[1:], chunk[2:]), ok, ok[2:])
-        if ga and gb and m.lower() in _LINKS
+        for (a, m, b), ga, gb in zip(zip(keys, keys[1:], keys[2:]), ok, ok[2:])
+        if ga and gb and m in _LINKS
     ]
     return out
