@@ -6,7 +6,7 @@ whose text was rebuilt from tokens, hence "8: 13am".
 
 import pytest
 
-from brief.analysis.datelines import strip_stamp
+from brief.analysis.datelines import is_stamp, strip_stamp
 from brief.model import Article
 from brief.pipeline import analyse_all as analyse
 
@@ -54,3 +54,26 @@ def test_a_title_that_is_only_a_timestamp_gives_way_to_a_headline_and_dates_the_
     assert b.headline.startswith("The Indian Navy thwarted")
     [dated], _ = build_threads([b])
     assert (dated.date, dated.date_inferred) == ("2011-11-11", True)
+
+
+@pytest.mark.parametrize(
+    "line, stamp",
+    [
+        ("26 September 2013, 10: 00 (GMT+05: 00)", True),
+        ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM", True),
+        ("May 2, 2013 | 5: 03pm", True),
+        ("Mumbai, Nov 11 -", True),
+        ("Friday, November 11, 2011", True),
+        ("Sports.", False),  # no date in it: a short title, not a stamp
+        ("Putin wins 2012 vote", False),
+    ],
+)
+def test_a_line_that_is_only_a_timestamp(line, stamp):
+    assert is_stamp(line) is stamp
+
+
+def test_a_stamp_line_never_becomes_the_headline():
+    text = ("May 2, 2013 | 5: 03pm\n\nParliamentary elections in Turkmenistan will be held on December 15, "
+            "officials said on Thursday.")
+    [b] = analyse([Article(id="s", text=text)])
+    assert b.headline.startswith("Parliamentary elections in Turkmenistan")

@@ -49,7 +49,20 @@ def strip_stamp(sentence: str) -> str:
     return sentence[leading_stamp(sentence):]
 
 
+# the words a timestamp line is made of, whatever their case ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM")
+_STAMP_WORDS = re.compile(
+    r"\b(?:published|updated|last|posted|on|at|by|am|pm|a\.\s?m|p\.\s?m|et|edt|est|gmt|bst|ist|utc|uk|hrs|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec|january|february|march|april|june|july|august|september|october|november|december)\b\.?|[\d:,./@()+-]+",
+    re.I,
+)
+
+
 def is_stamp(text: str) -> bool:
-    """Whether the whole of `text` is a timestamp ("Friday, November 11, 2011", "12 January 2010 @ 09: 29 pm")."""
-    m = _WHOLE.match(text)
-    return bool(m and _STAMP_MARK.search(text))
+    """Whether `text` is only a timestamp or dateline, at most one other word beside it
+    ("Friday, November 11, 2011", "12 January 2010 @ 09: 29 pm", "Mumbai, Nov 11 -")."""
+    if not re.search(r"\d", text):
+        return False
+    if _WHOLE.match(text) and _STAMP_MARK.search(text):
+        return True
+    return len(_STAMP_WORDS.sub(" ", text).split()) < 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from brief.analysis.datelines import strip_stamp
+from brief.analysis.datelines import is_stamp, strip_stamp
 
 MAX_CHARS = 90
 MIN_WORDS = 4
@@ -166,19 +166,6 @@ def simplify(sentence: str) -> str:
     return _tidy(text)
 
 
-_STAMP_WORDS = re.compile(
-    r"\b(?:published|updated|last|posted|on|at|by|am|pm|a\.\s?m|p\.\s?m|et|edt|est|gmt|bst|ist|utc|uk|"
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
-    r"dec|january|february|march|april|june|july|august|september|october|november|december)\b\.?|[\d:,./-]+",
-    re.I,
-)
-
-
-def _is_stamp(sentence: str) -> bool:
-    """A dateline or timestamp line ("May 24, 2005, 3: 23 PM ET", "Published on Friday, 27 September 2013")."""
-    return len(_STAMP_WORDS.sub(" ", sentence).split()) < 2
-
-
 def _balanced(head: str) -> bool:
     return head.count("\u201c") <= head.count("\u201d") and head.count('"') % 2 == 0 and head.count("(") == head.count(")")
 
@@ -216,7 +203,7 @@ def compress(sentence: str, limit: int = MAX_CHARS) -> str | None:
 def derive_headline(sentences: list[str], subheads: list[str]) -> str:
     """A headline from the lead sentences, else a subheading; never empty."""
     # A quote is a poor headline, and a timestamp line is not one at all.
-    leads = [s for s in sentences[:4] if not s.lstrip().startswith(("\u201c", '"')) and not _is_stamp(s)]
+    leads = [s for s in sentences[:4] if not s.lstrip().startswith(("\u201c", '"')) and not is_stamp(s) and len(s.split()) > 1]
     if leads:
         head = compress(leads[0])
         if head:

@@ -59,19 +59,14 @@ def balanced_columns(blocks: list[list[Row]], count: int = 2) -> list[list[Row]]
 def fitting_columns(blocks: list[list[Row]], width: int, height: int) -> list[list[Row]]:
     """Two columns read best; three when two would be too tall (80x24); as many as the width
     allows when nothing fits (60x20), and the box scrolls."""
-    layouts = [balanced_columns(blocks, count) for count in (2, 3)]
-
     def size(columns: list[list[Row]]) -> tuple[int, int]:
         widths = [max(line.cell_len for line in two_columns(column).split()) for column in columns]
         return sum(widths) + 2 * (len(columns) - 1), max(len(column) for column in columns)
 
-    for columns in layouts:
-        w, h = size(columns)
-        if w <= width and h <= height:
-            return columns
-    wide_enough = [columns for columns in layouts if size(columns)[0] <= width]
-    return wide_enough[-1] if wide_enough else balanced_columns(blocks, 1)
-
+    layouts = [(columns, *size(columns)) for columns in (balanced_columns(blocks, n) for n in (2, 3))]
+    fits = [columns for columns, w, h in layouts if w <= width and h <= height]
+    wide_enough = [columns for columns, w, _ in layouts if w <= width]
+    return (fits or wide_enough[-1:] or [balanced_columns(blocks, 1)])[0]
 
 HELP_CHROME = 6  # rows: border, and the 90% height limit, around the help box
 HELP_SIDES = 4  # columns: border and padding
