@@ -24,6 +24,7 @@ threading to the reference, peak RSS and, last, `threads 100k: X s, Y MB peak`.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -181,8 +182,11 @@ def main() -> None:
     if args and args[0] == "--child":
         child(args[1])
         return
-    n = int(next((a for a in args if a.isdigit()), "100000"))
-    runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 3
+    parser = argparse.ArgumentParser(description="Time threading N synthetic articles.")
+    parser.add_argument("n", nargs="?", type=int, default=100_000, help="articles (default 100,000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs, each in a fresh process (default 3)")
+    options = parser.parse_args(args)
+    n, runs = options.n, options.runs
     path = analysed_corpus(n)
     results = []
     for _ in range(runs):

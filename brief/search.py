@@ -16,7 +16,6 @@ each added document, never a broken one.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import re
 import threading
@@ -31,6 +30,7 @@ from operator import add, attrgetter, not_
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from brief.gc_pause import paused_gc
 from brief.model import Briefing, Thread
 from brief.searchquery import Clause, ParseError, Query, parse_query
 
@@ -220,13 +220,8 @@ class SearchIndex:
             post = self._post
             sizes = {f: len(p) for f, p in post.items()}
             start = len(self._docs)
-            paused = gc.isenabled()
-            gc.disable()  # millions of short-lived sets and lists: collections would only rescan the corpus
-            try:
+            with paused_gc():  # millions of short-lived sets and lists: collections would only rescan the corpus
                 self._post_words(briefings)
-            finally:
-                if paused:
-                    gc.enable()
             numbers = range(start, len(self._docs))
             self._numbers.update(zip(self._ids[start:], numbers))
             _group(self._by_source, map(_SOURCE, self._docs[start:]), numbers)

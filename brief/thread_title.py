@@ -79,6 +79,30 @@ def _content(key: str, names: set[str]) -> bool:
     return len(key) > 2 and key not in STOPWORDS and key not in _DULL and key not in names
 
 
+Chunk = tuple[bool, list[str], list[str]]  # (from the headline, tokens, their keys)
+
+
+def _keyed_chunks(b: Briefing) -> list[Chunk]:
+    return [(h, tokens, [_key(t) for t in tokens]) for h, tokens in _chunks(b)]
+
+
+def _tally(articles: list[list[Chunk]], grams) -> tuple[Counter, Counter]:
+    """How many articles use each gram that `grams(keys)` finds in a chunk, and how many in their headline."""
+    spread: Counter[tuple[str, ...]] = Counter()
+    in_headline: Counter[tuple[str, ...]] = Counter()
+    for chunks in articles:
+        seen: set[tuple[str, ...]] = set()
+        headline: set[tuple[str, ...]] = set()
+        for from_headline, _, keys in chunks:
+            found = grams(keys)
+            seen.update(found)
+            if from_headline:
+                headline.update(found)
+        spread.update(seen)
+        in_headline.update(headline)
+    return spread, in_headline
+
+
 class TitleWords:
     """How many briefings of the corpus use each word in their headline or summary."""
 
@@ -86,27 +110,22 @@ class TitleWords:
         self.docs = len(briefings)
         self.df: Counter[str] = Counter()
         for b in briefings:
-            self.df.update({_key(t) for _, chunk in _chunks(b) for t in chunk})
+            self.df.update({_key(t) for _, chunk in _chunks(b) for t in set(chunk)})
+        self._idf: dict[str, float] = {}
 
     def idf(self, key: str) -> float:
-        return math.log((1 + self.docs) / (1 + self.df[key])) + 1.0
+        value = self._idf.get(key)
+        if value is None:
+            value = self._idf[key] = math.log((1 + self.docs) / (1 + self.df[key])) + 1.0
+        return value
 
     def key_phrase(self, members: Sequence[Briefing]) -> str:
         """The phrase that best says what the members are about, or "" when none stands out."""
         members = _sample(members)
         names = _name_words(members)
-        spread: Counter[tuple[str, ...]] = Counter()
-        in_headline: Counter[tuple[str, ...]] = Counter()
-        for b in members:
-            seen: set[tuple[str, ...]] = set()
-            headline: set[tuple[str, ...]] = set()
-            for from_headline, chunk in _chunks(b):
-                keys = _phrases([_key(t) for t in chunk], names)
-                seen.update(keys)
-                if from_headline:
-                    headline.update(keys)
-            spread.update(seen)
-            in_headline.update(headline)
+        articles = [_keyed_chunks(b) for b in members]
+        # the word first, then only the phrases around it: most phrases of a thread are never candidates
+        spread, in_headline = _tally(articles, lambda keys: [(k,) for k in keys if _content(k, names)])
         if not spread:
             return ""
 
@@ -117,24 +136,29 @@ class TitleWords:
             verbal = 0.6 if key[-1].endswith(("ed", "ing")) else 1.0
             return (-(spread[key] + 0.5 * in_headline[key]) * rarity * verbal * (1.25 if len(key) > 1 else 1.0), key)
 
-        best = min((k for k in spread if len(k) == 1), key=score)
+        best = min(spread, key=score)
+        word = best[0]
         # widen the word to the phrase it stands in, when enough of its users agree on one
-        wider = [k for k in spread if len(k) > 1 and best[0] in k]
+        wider, wider_in_headline = _tally(
+            articles, lambda keys: [p for p in _phrases(keys, names) if len(p) > 1 and word in p] if word in keys else ())
         if wider:
+            spread.update(wider)
+            in_headline.update(wider_in_headline)
             phrase = min(wider, key=score)
             if spread[phrase] >= max(1 if len(members) == 1 else 2, 0.3 * spread[best]):
                 best = phrase
-        return _surface(best, members)
+        return _surface(best, articles)
 
 
-def _surface(key: tuple[str, ...], members: Sequence[Briefing]) -> str:
+def _surface(key: tuple[str, ...], articles: list[list[Chunk]]) -> str:
     """How the members write the phrase `key`: the commonest form, lower case preferred (a headline's
     Title Case is not the word's own), a hyphenated name kept as written ("US-Russia")."""
     forms: Counter[str] = Counter()
     n = len(key)
-    for b in members:
-        for _, chunk in _chunks(b):
-            keys = [_key(t) for t in chunk]
+    for chunks in articles:
+        for _, chunk, keys in chunks:
+            if key[0] not in keys:
+                continue
             for i in range(len(chunk) - n + 1):
                 if tuple(keys[i : i + n]) == key:
                     forms[" ".join(chunk[i : i + n])] += 1

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from brief.analysis.datelines import is_stamp, leading_stamp
 from brief.analysis.textdates import find_dates, full_dates, resolve_partial
+from brief.gc_pause import paused_gc
 from brief.linking.cluster import average_link
 from brief.linking.features import Features, features, words
 from brief.linking.index import NAME, Index
@@ -220,9 +221,10 @@ class Threader:
 
 def build_threads(briefings: list[Briefing]) -> tuple[list[Briefing], list[Thread]]:
     """Every briefing in one event, every event in one thread; returns briefings with ids and dates filled in."""
-    threader = Threader()
-    threader.add(briefings)
-    out, threads = threader.result()
+    with paused_gc():
+        threader = Threader()
+        threader.add(briefings)
+        out, threads = threader.result()
     order = {b.id: i for i, b in enumerate(briefings)}
     out.sort(key=lambda b: order[b.id])
     return out, threads
