@@ -87,12 +87,13 @@ def _keyed_chunks(b: Briefing) -> list[Chunk]:
 
 
 def _tally(articles: list[list[Chunk]], grams) -> tuple[Counter, Counter]:
-    """How many articles use each gram that `grams(keys)` finds in a chunk, and how many in their headline."""
-    spread: Counter[tuple[str, ...]] = Counter()
-    in_headline: Counter[tuple[str, ...]] = Counter()
+    """How many articles use each gram (word or phrase) that `grams(keys)` finds in a chunk, and how many in
+    their headline."""
+    spread: Counter = Counter()
+    in_headline: Counter = Counter()
     for chunks in articles:
-        seen: set[tuple[str, ...]] = set()
-        headline: set[tuple[str, ...]] = set()
+        seen: set = set()
+        headline: set = set()
         for from_headline, _, keys in chunks:
             found = grams(keys)
             seen.update(found)
@@ -125,27 +126,30 @@ class TitleWords:
         names = _name_words(members)
         articles = [_keyed_chunks(b) for b in members]
         # the word first, then only the phrases around it: most phrases of a thread are never candidates
-        spread, in_headline = _tally(articles, lambda keys: [(k,) for k in keys if _content(k, names)])
-        if not spread:
+        used, in_headlines = _tally(articles, lambda keys: [k for k in keys if _content(k, names)])
+        if not used:
             return ""
+        idf = self.idf
 
-        def score(key: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
-            content = [k for k in key if k not in _LINKS]
-            rarity = sum(self.idf(k) for k in content) / len(content)
+        def word_score(k: str) -> tuple[float, str]:
             # a story is named by its nouns: "rehab", "election victory", not "checked" or "congratulated"
-            verbal = 0.6 if key[-1].endswith(("ed", "ing")) else 1.0
-            return (-(spread[key] + 0.5 * in_headline[key]) * rarity * verbal * (1.25 if len(key) > 1 else 1.0), key)
+            return (-(used[k] + 0.5 * in_headlines[k]) * idf(k) * (0.6 if k.endswith(("ed", "ing")) else 1.0), k)
 
-        best = min(spread, key=score)
-        word = best[0]
+        word = min(used, key=word_score)
         # widen the word to the phrase it stands in, when enough of its users agree on one
         wider, wider_in_headline = _tally(
             articles, lambda keys: [p for p in _phrases(keys, names) if len(p) > 1 and word in p] if word in keys else ())
+
+        def phrase_score(key: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+            content = [k for k in key if k not in _LINKS]
+            rarity = sum(map(idf, content)) / len(content)
+            verbal = 0.6 if key[-1].endswith(("ed", "ing")) else 1.0
+            return (-(wider[key] + 0.5 * wider_in_headline[key]) * rarity * verbal * 1.25, key)
+
+        best = (word,)
         if wider:
-            spread.update(wider)
-            in_headline.update(wider_in_headline)
-            phrase = min(wider, key=score)
-            if spread[phrase] >= max(1 if len(members) == 1 else 2, 0.3 * spread[best]):
+            phrase = min(wider, key=phrase_score)
+            if wider[phrase] >= max(1 if len(members) == 1 else 2, 0.3 * used[word]):
                 best = phrase
         return _surface(best, articles)
 

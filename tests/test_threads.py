@@ -101,3 +101,25 @@ def test_lookalike_events_of_one_actor_stay_apart_and_same_event_articles_join()
     # two fights of one champion, four years apart: one event each, nothing mixed, nothing split
     assert sorted(sorted(e) for e in events) == sorted(
         sorted(a for a in gold if gold[a] == cluster) for cluster in set(gold.values()))
+
+
+def test_worker_processes_give_the_same_features_and_threads(monkeypatch):
+    """A large corpus is featurised in spawned worker processes; forcing that path on a small one
+    must change nothing, down to the thread titles and inferred dates."""
+    from brief import threads
+    from brief.linking.features import features
+
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    briefings = [analyse(Article(id=r["id"], text=r["text"], title=r["title"], date=r["date"])) for r in rows]
+    monkeypatch.setattr(threads, "CHUNK", 3)  # several chunks in flight, returned in order
+    in_workers = [f for chunk in threads.featurised(briefings, parallel_from=1) for f in chunk]
+    assert in_workers == [features(b) for b in briefings]
+    serial_out, serial_threads = build_threads(briefings)
+    monkeypatch.setattr(threads, "PARALLEL_FROM", 1)
+    spawned = []
+    real_pool = threads._pool
+    monkeypatch.setattr(threads, "_pool", lambda workers: spawned.append(workers) or real_pool(max(2, workers)))
+    out, parallel_threads = build_threads(briefings)
+    assert spawned, "the worker pool was not used"
+    assert parallel_threads == serial_threads
+    assert out == serial_out

@@ -129,9 +129,14 @@ def find_dates(text: str, article_date: str | None = None) -> tuple[Mention, ...
     return tuple(out)
 
 
+def is_full(entity: str) -> bool:
+    """Whether a DATE mention's entity is a complete ISO date (not "--06-27" or a year)."""
+    return len(entity) == 10 and entity[4] == "-"
+
+
 def full_dates(mentions: tuple[Mention, ...]) -> list[str]:
     """The complete ISO dates among DATE mentions."""
-    return [m.entity for m in mentions if len(m.entity) == 10 and m.entity[4] == "-"]
+    return [m.entity for m in mentions if is_full(m.entity)]
 
 
 def resolve_partial(partial: str, anchors: list[str]) -> str | None:

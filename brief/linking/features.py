@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from brief.analysis.textdates import full_dates
+from brief.analysis.textdates import is_full
 from brief.model import Briefing
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|(?:19|20)\d\d")
@@ -160,30 +161,52 @@ class Features:
     lead_names: frozenset[str] = frozenset()  # names said in the headline or first sentence: who the happening is about
 
 
-def features(b: Briefing) -> Features:
+class FeatureInput(NamedTuple):
+    """The parts of a briefing its features are made from: small and plain, so worker processes can take it."""
+
+    id: str
+    text: str
+    headline: str
+    entities: tuple[tuple[str, int], ...]  # canonical names with counts
+    date: str | None
+    date_entities: tuple[str, ...]  # ISO dates ("2024-11-08") and year-less ones ("--06-27") found in the text
+    first_end: int  # where the first sentence ends
+
+
+def feature_input(b: Briefing) -> FeatureInput:
     text = b.article.text
+    return FeatureInput(b.id, text, b.headline, tuple((e.name, e.count) for e in b.entities), b.date,
+                        tuple(m.entity for m in b.dates), b.sentences[0].end if b.sentences else len(text))
+
+
+def features(b: Briefing) -> Features:
+    return features_of(feature_input(b))
+
+
+def features_of(item: FeatureInput) -> Features:
+    text, headline = item.text, item.headline
     counts = Counter(words(text))
-    for w in words(b.headline):
+    for w in words(headline):
         # the headline's words count as words of the corpus (document frequency) but add no weight:
         # a headline restates the lead, and the lead's names already weigh more (LEAD_NAME_WEIGHT)
         counts[w] += 0
     # Capitalised phrases tell happenings apart better than tagged entities (they keep
     # clinics, works, teams and headline names), so events use them; threads and titles
     # use the canonical entities when the entity stage found any ("Putin" = "Vladimir Putin").
-    names = text_names(b.headline + "\n" + text)
-    actors = Counter({e.name.lower(): e.count for e in b.entities}) if b.entities else names
+    names = text_names(headline + "\n" + text)
+    actors = Counter({name.lower(): count for name, count in item.entities}) if item.entities else names
     days = set()
-    for iso in ([b.date] if b.date else []) + full_dates(b.dates):
+    for iso in ([item.date] if item.date else []) + list(filter(is_full, item.date_entities)):
         try:
             y, m, d = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
             days.add(_ordinal(y, m, d))
         except ValueError:
             continue
-    year_days = {_ordinal(2000, int(m.entity[2:4]), int(m.entity[5:7])) - _ordinal(1999, 12, 31)
-                 for m in b.dates if m.entity.startswith("--")}
-    first_end = b.sentences[0].end if b.sentences else len(text)
-    return Features(id=b.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)), headline=b.headline,
-                    year_days=tuple(sorted(year_days)), lead_names=lead_names(names, b.headline + "\n" + text[:first_end]))
+    year_days = {_ordinal(2000, int(d[2:4]), int(d[5:7])) - _ordinal(1999, 12, 31)
+                 for d in item.date_entities if d.startswith("--")}
+    return Features(id=item.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)), headline=headline,
+                    year_days=tuple(sorted(year_days)),
+                    lead_names=lead_names(names, headline + "\n" + text[: item.first_end]))
 
 
 def lead_names(names: Counter[str], lead: str) -> frozenset[str]:
