@@ -16,8 +16,8 @@ have no date field; those carry an "on <Month day>" in the text instead.
 The corpus is analysed once (`analyse`, on both cores) and kept as a pickle in
 the temp directory, keyed by N and the analysis code, so repeated runs time
 threading only. Each run happens in a fresh child process so peak RSS is the
-run's own (plus, counted as if they peaked together, the worker processes that
-featurise the articles): it loads the briefings, measures the reference
+run's own (plus that of the worker processes that featurise the articles,
+sampled together with it): it loads the briefings, measures the reference
 (computing the threader's per-article features serially, a linear pass every
 threader must make), then times `build_threads`. Prints each run, then the medians, the ratio of
 threading to the reference, peak RSS and, last, `threads 100k: X s, Y MB peak`.
@@ -36,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from multiprocessing import Pool
 from pathlib import Path
@@ -150,6 +151,40 @@ def _resident_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _rss_mb(pid: int | str) -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, IndexError, ValueError):
+        return 0.0  # the process has just exited
+
+
+class RssSampler(threading.Thread):
+    """Samples the resident memory of this process plus its worker processes together, every 0.2 s.
+
+    Threading featurises in worker processes, whose memory counts towards the peak. Their
+    ru_maxrss cannot say it: a spawned worker starts as a fork of this process, and the
+    kernel keeps that inherited figure across exec.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.stop = False
+        self.peak_mb = 0.0
+        self.workers_mb = 0.0
+
+    def run(self) -> None:
+        while not self.stop:
+            children = []
+            for task in os.listdir("/proc/self/task"):
+                with open(f"/proc/self/task/{task}/children") as f:
+                    children += f.read().split()
+            workers = sum(map(_rss_mb, children))
+            self.workers_mb = max(self.workers_mb, workers)
+            self.peak_mb = max(self.peak_mb, _rss_mb("self") + workers)
+            time.sleep(0.2)
+
+
 def load_briefings(path: str | Path) -> list:
     briefings = []
     with open(path, "rb") as f:
@@ -172,14 +207,15 @@ def child(path: str) -> None:
         for b in briefings:
             features(b)
     reference = time.perf_counter() - started
+    sampler = RssSampler()
+    sampler.start()
     started = time.perf_counter()
     out, threads = build_threads(briefings)
     threaded = time.perf_counter() - started
     events = sum(len(t.events) for t in threads)
-    # threading featurises in worker processes; each one's peak counts too, as if all peaked at once
-    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 * min(os.cpu_count() or 1, 4)
+    sampler.stop = True
     print(json.dumps({"thread_s": round(threaded, 2), "reference_s": round(reference, 2),
-                      "peak_mb": round(_peak_mb() + workers_mb), "workers_mb": round(workers_mb),
+                      "peak_mb": round(max(_peak_mb(), sampler.peak_mb)), "workers_mb": round(sampler.workers_mb),
                       "loaded_mb": round(loaded_mb), "events": events, "threads": len(threads)}))
 
 
