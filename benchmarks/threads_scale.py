@@ -222,17 +222,23 @@ def child(path: str) -> None:
 def main() -> None:
     args = sys.argv[1:]
     if args and args[0] == "--child":
+        if "--serial" in args:
+            import brief.threads
+
+            brief.threads.PARALLEL_FROM = sys.maxsize
         child(args[1])
         return
     parser = argparse.ArgumentParser(description="Time threading N synthetic articles.")
     parser.add_argument("n", nargs="?", type=int, default=100_000, help="articles (default 100,000)")
     parser.add_argument("--runs", type=int, default=3, help="runs, each in a fresh process (default 3)")
+    parser.add_argument("--serial", action="store_true", help="featurise in one process, as below PARALLEL_FROM")
     options = parser.parse_args(args)
     n, runs = options.n, options.runs
     path = analysed_corpus(n)
     results = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, __file__, "--child", str(path)], check=True, capture_output=True, text=True)
+        command = [sys.executable, __file__, "--child", str(path)] + (["--serial"] if options.serial else [])
+        out = subprocess.run(command, check=True, capture_output=True, text=True)
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(results[-1], flush=True)
     median = statistics.median(r["thread_s"] for r in results)
