@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from brief.linking.features import STOPWORDS, stem
 from brief.model import Briefing
@@ -86,7 +86,7 @@ def _keyed_chunks(b: Briefing) -> list[Chunk]:
     return [(h, tokens, [_key(t) for t in tokens]) for h, tokens in _chunks(b)]
 
 
-def _tally(articles: list[list[Chunk]], grams) -> tuple[Counter, Counter]:
+def _tally(articles: list[list[Chunk]], grams: Callable[[list[str]], Iterable]) -> tuple[Counter, Counter]:
     """How many articles use each gram (word or phrase) that `grams(keys)` finds in a chunk, and how many in
     their headline."""
     spread: Counter = Counter()

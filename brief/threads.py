@@ -11,9 +11,9 @@ over sparse similarity graphs; candidate pairs come from inverted indexes
 from __future__ import annotations
 
 import hashlib
-import os
 import heapq
 import math
+import os
 from sys import intern
 from array import array
 from collections.abc import Iterator, Sequence
@@ -21,6 +21,7 @@ from operator import itemgetter, mul, neg
 from datetime import date
 from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from multiprocessing import get_context
 from dataclasses import dataclass, replace
@@ -148,14 +149,27 @@ def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Itera
     either way; `features_of` is a pure function of plain data.
     """
     chunks = [batch[start : start + CHUNK] for start in range(0, len(batch), CHUNK)]
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
-    large = len(batch) >= (PARALLEL_FROM if parallel_from is None else parallel_from)
-    pool = _pool(workers) if large and workers > 1 else None
-    if pool is None:
-        for chunk in chunks:
-            yield [features(b) for b in chunk]
-        return
-    with pool:
+    done = 0
+    workers = _workers()
+    if workers > 1 and len(batch) >= (PARALLEL_FROM if parallel_from is None else parallel_from):
+        try:
+            for feats in _in_workers(chunks, workers):
+                yield feats
+                done += 1
+        except (BrokenProcessPool, OSError):
+            pass  # no worker processes here (a sandbox, a script without a __main__ guard): the rest in this one
+    for chunk in chunks[done:]:
+        yield [features(b) for b in chunk]
+
+
+def _workers() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, 4)
+
+
+def _in_workers(chunks: list[list[Briefing]], workers: int) -> Iterator[list[Features]]:
+    # spawned, not forked: the reader threads in a worker thread, and forking a threaded process is unsafe
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         pending: deque[Future] = deque()
         inputs = (list(map(feature_input, chunk)) for chunk in chunks)
         for item in islice(inputs, workers * AHEAD):
@@ -165,14 +179,6 @@ def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Itera
             for item in islice(inputs, 1):
                 pending.append(pool.submit(_features_of_chunk, item))
             yield done
-
-
-def _pool(workers: int) -> ProcessPoolExecutor | None:
-    # spawned, not forked: the reader threads in a worker thread, and forking a threaded process is unsafe
-    try:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
-    except (OSError, ValueError, NotImplementedError):  # no process support here (sandboxes): do it in-process
-        return None
 
 
 def _features_of_chunk(items: list[FeatureInput]) -> list[Features]:

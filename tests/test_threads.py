@@ -112,14 +112,36 @@ def test_worker_processes_give_the_same_features_and_threads(monkeypatch):
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     briefings = [analyse(Article(id=r["id"], text=r["text"], title=r["title"], date=r["date"])) for r in rows]
     monkeypatch.setattr(threads, "CHUNK", 3)  # several chunks in flight, returned in order
-    in_workers = [f for chunk in threads.featurised(briefings, parallel_from=1) for f in chunk]
-    assert in_workers == [features(b) for b in briefings]
-    serial_out, serial_threads = build_threads(briefings)
+    serial_out, serial_threads = build_threads(briefings)  # chunked alike, in this process
     monkeypatch.setattr(threads, "PARALLEL_FROM", 1)
-    spawned = []
-    real_pool = threads._pool
-    monkeypatch.setattr(threads, "_pool", lambda workers: spawned.append(workers) or real_pool(max(2, workers)))
+    monkeypatch.setattr(threads, "_workers", lambda: 2)  # as on a machine with two cores, whatever this one has
+    used = []
+    real = threads._in_workers
+    monkeypatch.setattr(threads, "_in_workers", lambda chunks, workers: used.append(workers) or real(chunks, workers))
+    in_workers = [f for chunk in threads.featurised(briefings) for f in chunk]
+    assert used == [2], "the worker pool was not used"
+    assert in_workers == [features(b) for b in briefings]
     out, parallel_threads = build_threads(briefings)
-    assert spawned, "the worker pool was not used"
     assert parallel_threads == serial_threads
     assert out == serial_out
+
+
+def test_a_broken_worker_pool_falls_back_to_this_process(monkeypatch):
+    """Worker processes that cannot start (a sandbox, a script without a __main__ guard) lose nothing:
+    the chunks they did not return are featurised here."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from brief import threads
+    from brief.linking.features import features
+
+    briefings = _seed_like()
+    monkeypatch.setattr(threads, "CHUNK", 1)
+    monkeypatch.setattr(threads, "_workers", lambda: 2)
+
+    def first_then_broken(chunks, workers):
+        yield [features(b) for b in chunks[0]]
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+    monkeypatch.setattr(threads, "_in_workers", first_then_broken)
+    got = [f for chunk in threads.featurised(briefings, parallel_from=1) for f in chunk]
+    assert got == [features(b) for b in briefings]

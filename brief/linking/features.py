@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 from brief.analysis.textdates import is_full
@@ -195,13 +196,8 @@ def features_of(item: FeatureInput) -> Features:
     # use the canonical entities when the entity stage found any ("Putin" = "Vladimir Putin").
     names = text_names(headline + "\n" + text)
     actors = Counter({name.lower(): count for name, count in item.entities}) if item.entities else names
-    days = set()
-    for iso in ([item.date] if item.date else []) + list(filter(is_full, item.date_entities)):
-        try:
-            y, m, d = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
-            days.add(_ordinal(y, m, d))
-        except ValueError:
-            continue
+    days = set(map(_iso_ordinal, ([item.date] if item.date else []) + list(filter(is_full, item.date_entities))))
+    days.discard(None)  # an impossible date ("2013-02-30")
     year_days = {_ordinal(2000, int(d[2:4]), int(d[5:7])) - _ordinal(1999, 12, 31)
                  for d in item.date_entities if d.startswith("--")}
     return Features(id=item.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)), headline=headline,
@@ -224,6 +220,4 @@ def _iso_ordinal(iso: str) -> int | None:
 
 
 def _ordinal(y: int, m: int, d: int) -> int:
-    from datetime import date
-
     return date(y, m, d).toordinal()
