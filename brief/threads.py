@@ -205,9 +205,8 @@ class Threader:
     def _add_chunk(self, feats: list[Features]) -> None:
         docs = self.words.add([_event_counts(f) for f in feats])
         self.names.add([Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats])
-        terms, doc_terms = self.words.terms, self.words.doc_terms
         for f, doc in zip(feats, docs):
-            heaviest = [terms[t] for t in doc_terms[doc] if terms[t][0] != NAME][:KEPT_WORDS]
+            heaviest = [t for t in self.words.top_terms_of(doc) if t[0] != NAME][:KEPT_WORDS]
             self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
                                       actors=tuple((intern(n), c) for n, c in f.actors.items()),  # names repeat across articles
                                       words=tuple(heaviest)))
