@@ -56,9 +56,13 @@ def _sample(members: Sequence[Briefing]) -> Sequence[Briefing]:
 
 
 def _chunks(b: Briefing) -> list[tuple[bool, list[str]]]:
+    return _chunks_of(b.headline, b.summary)
+
+
+def _chunks_of(headline: str, summary: str) -> list[tuple[bool, list[str]]]:
     """Runs of tokens between punctuation in the headline and summary, each marked if from the headline."""
     out = []
-    for in_headline, part in ((True, b.headline), (False, b.summary)):
+    for in_headline, part in ((True, headline), (False, summary)):
         for chunk in _BREAK.split(part or ""):
             tokens = _TOKEN.findall(chunk)
             if tokens:
@@ -104,15 +108,33 @@ def _tally(articles: list[list[Chunk]], grams: Callable[[list[str]], Iterable]) 
     return spread, in_headline
 
 
+def title_keys(headline: str, summary: str) -> set[str]:
+    """The words (as keys) that a headline and summary use: what TitleWords counts for one briefing."""
+    return {_key(t) for _, chunk in _chunks_of(headline, summary) for t in set(chunk)}
+
+
+def count_title_keys(pairs: Iterable[tuple[str, str]]) -> Counter[str]:
+    """How many of the (headline, summary) pairs use each key."""
+    df: Counter[str] = Counter()
+    for headline, summary in pairs:
+        df.update(title_keys(headline, summary))
+    return df
+
+
 class TitleWords:
     """How many briefings of the corpus use each word in their headline or summary."""
 
     def __init__(self, briefings: Sequence[Briefing]) -> None:
         self.docs = len(briefings)
-        self.df: Counter[str] = Counter()
-        for b in briefings:
-            self.df.update({_key(t) for _, chunk in _chunks(b) for t in set(chunk)})
+        self.df: Counter[str] = count_title_keys((b.headline, b.summary) for b in briefings)
         self._idf: dict[str, float] = {}
+
+    @classmethod
+    def from_counts(cls, df: Counter[str], docs: int) -> TitleWords:
+        """From counts already made (the threader's workers count them while featurising)."""
+        words = cls.__new__(cls)
+        words.docs, words.df, words._idf = docs, df, {}
+        return words
 
     def idf(self, key: str) -> float:
         value = self._idf.get(key)

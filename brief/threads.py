@@ -11,29 +11,31 @@ over sparse similarity graphs; candidate pairs come from inverted indexes
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import os
-from sys import intern
-from array import array
-from collections.abc import Iterator, Sequence
-from operator import itemgetter, mul, neg
-from datetime import date
 from collections import Counter, deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context
-from dataclasses import dataclass, replace
+from operator import itemgetter
+from sys import intern
+from typing import NamedTuple
+
+import numpy as np
 
 from brief.analysis.datelines import is_stamp, leading_stamp
 from brief.analysis.textdates import find_dates, full_dates, resolve_partial
 from brief.gc_pause import paused_gc
 from brief.linking.cluster import average_link
-from brief.linking.features import FeatureInput, Features, feature_input, features, features_of, words
+from brief.linking.features import FeatureInput, Features, feature_input, features_of, words
 from brief.linking.index import NAME, Index
 from brief.model import Briefing, Event, Quote, Thread
-from brief.thread_title import TitleWords
+from brief.thread_title import TitleWords, count_title_keys
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
@@ -57,6 +59,60 @@ def date_factor(fa: Features | Kept, fb: Features | Kept) -> float:
     return gap_factor(gap)
 
 
+class _DateTable:
+    """The articles' dates as padded matrices, so that `date_factor` can be computed for many edges at once.
+
+    An article with more than WIDTH dates (or year-days) is marked `wide` and left to `date_factor`.
+    """
+
+    WIDTH = 4
+    FAR = 1 << 40  # pads: far from any day, and of opposite signs on the two sides of an edge
+
+    def __init__(self, feats: list[Kept]) -> None:
+        n, width = len(feats), self.WIDTH
+        self.wide = np.zeros(n, bool)
+        self.dates = np.full((n, width), self.FAR, np.int64)
+        self.year_days = np.full((n, 2 * width), self.FAR, np.int64)  # its own, then those of its dates
+        self.has_dates = np.zeros(n, bool)
+        self.has_year_days = np.zeros(n, bool)
+        rows, cols, values, y_rows, y_cols, y_values = [], [], [], [], [], []
+        for i, f in enumerate(feats):
+            if not f.dates and not f.year_days:
+                continue
+            if len(f.dates) > width or len(f.year_days) > width:
+                self.wide[i] = True
+                continue
+            rows += [i] * len(f.dates)
+            cols += range(len(f.dates))
+            values += f.dates
+            days = f.year_days + tuple(map(_year_day, f.dates))
+            y_rows += [i] * len(days)
+            y_cols += range(len(days))
+            y_values += days
+        self.dates[rows, cols] = values
+        self.year_days[y_rows, y_cols] = y_values
+        self.has_dates = self.dates[:, 0] != self.FAR
+        self.has_year_days = np.zeros(n, bool)
+        self.has_year_days[[i for i, f in enumerate(feats) if f.year_days]] = True
+
+    def factors(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        far = self.FAR
+        da, db = self.dates[a], self.dates[b]
+        db = np.where(db == far, -far, db)
+        gap = np.abs(da[:, :, None] - db[:, None, :]).min(axis=(1, 2))
+        both = self.has_dates[a] & self.has_dates[b]
+        # a year is missing: compare days of the year, across new year
+        yearly = ~both & (self.has_dates[a] | self.has_year_days[a]) & (self.has_dates[b] | self.has_year_days[b]) \
+            & (self.has_year_days[a] | self.has_year_days[b])
+        ya, yb = self.year_days[a[yearly]], self.year_days[b[yearly]]
+        apart = np.abs(ya[:, :, None] - yb[:, None, :])
+        apart = np.where((ya[:, :, None] == far) | (yb[:, None, :] == far), far, np.minimum(apart, 365 - apart))
+        gap[yearly] = apart.min(axis=(1, 2))
+        out = np.select([gap <= 3, gap <= 14, gap <= 60], [1.15, 1.0, 0.6], 0.3)
+        out[~both & ~yearly] = 1.0
+        return out
+
+
 def gap_factor(gap: int) -> float:
     """How much `gap` days between two articles' dates support their being one happening."""
     if gap <= 3:
@@ -68,54 +124,67 @@ def gap_factor(gap: int) -> float:
     return 0.3
 
 
+_second = itemgetter(1)
+
+
+@lru_cache(maxsize=1 << 16)
 def _year_day(ordinal: int) -> int:
     return date.fromordinal(ordinal).timetuple().tm_yday
 
 
-def shared_neighbours(n: int, edges: dict[tuple[int, int], float], k: int) -> dict[tuple[int, int], float]:
-    """For each edge, the share of the two ends' k nearest neighbours (each counting itself) they have in common."""
-    pairs = list(edges)
-    top = nearest(n, [a for a, _ in pairs], [b for _, b in pairs], list(edges.values()), k)
-    return {(a, b): len(top[a] & top[b]) / (k + 1) for a, b in pairs}
+def nearest(n: int, ends_a: np.ndarray, ends_b: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray:
+    """Each item's k most similar neighbours (ties to the lower number) and itself, as the rows of a matrix.
 
-
-_second = itemgetter(1)
-
-
-def nearest(n: int, ends_a: Sequence[int], ends_b: Sequence[int], sims: Sequence[float], k: int) -> list[set[int]]:
-    """Each item with its k most similar neighbours (ties to the lower number), streaming over the edges.
-
-    A bounded heap per item, not a list of all its edges: at 100,000 articles the
-    lists would be millions of tuples.
+    Rows with fewer neighbours are padded with -2 - the row's own number, a value no other row has.
     """
-    heaps: list[list[tuple[float, int]]] = [[] for _ in range(n)]
-    push, replace_weakest = heapq.heappush, heapq.heapreplace
-    for a, b, s in zip(ends_a, ends_b, sims):
-        # the heap's first entry is the weakest: lowest similarity, then highest number
-        h, entry = heaps[a], (s, -b)
-        if len(h) < k:
-            push(h, entry)
-        elif entry > h[0]:
-            replace_weakest(h, entry)
-        h, entry = heaps[b], (s, -a)
-        if len(h) < k:
-            push(h, entry)
-        elif entry > h[0]:
-            replace_weakest(h, entry)
-    top = []
-    for i, h in enumerate(heaps):
-        near = set(map(neg, map(_second, h)))
-        near.add(i)
-        top.append(near)
+    node = np.concatenate((ends_a, ends_b))
+    other = np.concatenate((ends_b, ends_a))
+    order = np.lexsort((other, -np.concatenate((sims, sims)), node))
+    node, other = node[order], other[order]
+    rank = np.arange(len(node)) - np.searchsorted(node, node)
+    near = rank < k
+    top = np.repeat(-2 - np.arange(n, dtype=np.int64)[:, None], k + 1, axis=1)
+    top[:, 0] = np.arange(n)
+    top[node[near], rank[near] + 1] = other[near]
     return top
 
 
-def _event_counts(f: Features) -> Counter[str]:
-    counts = Counter(f.words)
+def common_neighbours(top: np.ndarray, ends_a: np.ndarray, ends_b: np.ndarray) -> np.ndarray:
+    """For each edge, how many entries its two ends' rows of `top` have in common."""
+    out = np.empty(len(ends_a), np.int64)
+    step = 1 << 16  # edges at a time: the comparison cube is (edges, k + 1, k + 1)
+    for start in range(0, len(ends_a), step):
+        ta, tb = top[ends_a[start : start + step]], top[ends_b[start : start + step]]
+        out[start : start + step] = (ta[:, :, None] == tb[:, None, :]).sum(axis=(1, 2))
+    return out
+
+
+def _event_counts(f: Features) -> dict[str, int]:
+    counts = dict(f.words)
     for name, c in f.names.items():
         # who the lead names is who the happening is about ("Red Sox offer Teixeira" vs "Angels offer Teixeira")
-        counts[NAME + name] += c * (LEAD_NAME_WEIGHT if name in f.lead_names else 1)
+        counts[NAME + name] = counts.get(NAME + name, 0) + c * (LEAD_NAME_WEIGHT if name in f.lead_names else 1)
     return counts
+
+
+class Prepared(NamedTuple):
+    """What the threader takes from one article: plain data, small enough to come back from a worker process."""
+
+    id: str
+    counts: dict[str, int]  # its words and (NAME-prefixed) names, for the event index
+    actors: dict[str, int]  # canonical entities (lower-cased), for the thread index and titles
+    dates: tuple[int, ...]
+    year_days: tuple[int, ...]
+
+
+def prepare(item: FeatureInput) -> Prepared:
+    f = features_of(item)
+    return Prepared(f.id, _event_counts(f), dict(f.actors), f.dates, f.year_days)
+
+
+def _prepare_chunk(items: list[FeatureInput]) -> tuple[list[Prepared], Counter[str]]:
+    """A chunk's prepared articles, and how many of them use each title word (see TitleWords)."""
+    return list(map(prepare, items)), count_title_keys((i.headline, i.summary) for i in items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +209,16 @@ PARALLEL_FROM = 4 * CHUNK  # below this many articles, starting worker processes
 AHEAD = 2  # chunks in flight per worker: enough to keep it busy, few enough to bound memory
 
 
-def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Iterator[list[Features]]:
-    """The features of `batch`, CHUNK articles at a time, in order.
+Chunk = tuple[list[Prepared], Counter[str]]  # prepared articles and their title-word counts
+
+
+def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Iterator[Chunk]:
+    """`batch` prepared for threading, CHUNK articles at a time, in order.
 
     A large batch is featurised by worker processes while this one indexes the
     chunks already done: on two cores that takes the features (a fifth of the
     work at 100,000 articles) off the critical path. The results are the same
-    either way; `features_of` is a pure function of plain data.
+    either way; `_prepare_chunk` is a pure function of plain data.
     """
     chunks = [batch[start : start + CHUNK] for start in range(0, len(batch), CHUNK)]
     done = 0
@@ -159,7 +231,7 @@ def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Itera
         except (BrokenProcessPool, OSError):
             pass  # no worker processes here (a sandbox, a script without a __main__ guard): the rest in this one
     for chunk in chunks[done:]:
-        yield [features(b) for b in chunk]
+        yield _prepare_chunk(list(map(feature_input, chunk)))
 
 
 def _workers() -> int:
@@ -167,22 +239,18 @@ def _workers() -> int:
     return min(cores, 4)
 
 
-def _in_workers(chunks: list[list[Briefing]], workers: int) -> Iterator[list[Features]]:
+def _in_workers(chunks: list[list[Briefing]], workers: int) -> Iterator[Chunk]:
     # spawned, not forked: the reader threads in a worker thread, and forking a threaded process is unsafe
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         pending: deque[Future] = deque()
         inputs = (list(map(feature_input, chunk)) for chunk in chunks)
         for item in islice(inputs, workers * AHEAD):
-            pending.append(pool.submit(_features_of_chunk, item))
+            pending.append(pool.submit(_prepare_chunk, item))
         while pending:
             done = pending.popleft().result()
             for item in islice(inputs, 1):
-                pending.append(pool.submit(_features_of_chunk, item))
+                pending.append(pool.submit(_prepare_chunk, item))
             yield done
-
-
-def _features_of_chunk(items: list[FeatureInput]) -> list[Features]:
-    return list(map(features_of, items))
 
 
 class Threader:
@@ -193,18 +261,20 @@ class Threader:
         self.names = Index(top_terms=12, block_terms=8, max_posting=200, keep=15, extra=5, floor=0.05, name_boost=1.0)
         self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
+        self.title_df: Counter[str] = Counter()  # for thread titles (see TitleWords)
 
     def add(self, briefings: list[Briefing]) -> None:
         batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
         # In chunks, so that the full word counts of only one chunk are alive at a time;
         # each chunk counts in the document frequencies before its own vectors are made.
-        for feats in featurised(batch):
-            self._add_chunk(feats)
+        for prepared, title_df in featurised(batch):
+            self._add_chunk(prepared)
+            self.title_df.update(title_df)
         self.briefings.extend(batch)
 
-    def _add_chunk(self, feats: list[Features]) -> None:
-        docs = self.words.add([_event_counts(f) for f in feats])
-        self.names.add([Counter({NAME + n: c for n, c in f.actors.items()}) for f in feats])
+    def _add_chunk(self, feats: list[Prepared]) -> None:
+        docs = self.words.add([f.counts for f in feats])
+        self.names.add([{NAME + n: c for n, c in f.actors.items()} for f in feats])
         for f, doc in zip(feats, docs):
             heaviest = [t for t in self.words.top_terms_of(doc) if t[0] != NAME][:KEPT_WORDS]
             self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
@@ -219,24 +289,29 @@ class Threader:
         not, so one threshold serves every story (Jarvis & Patrick's shared-neighbour idea).
         """
         feats = self.features
-        ends_a, ends_b = self.words.edge_a, self.words.edge_b
-        # most articles have one date: compare those directly, without a call per edge
-        single = [f.dates[0] if len(f.dates) == 1 else -1 for f in feats]
-        factors = array("d", (gap_factor(abs(x - y)) if (x := single[a]) >= 0 and (y := single[b]) >= 0
-                              else date_factor(feats[a], feats[b]) for a, b in zip(ends_a, ends_b)))
-        dated = array("d", map(mul, self.words.edge_w, factors))
-        top = nearest(len(feats), ends_a, ends_b, dated, NEIGHBOURS)
-        del dated
-        share = 1.0 / (NEIGHBOURS + 1)
+        ends_a = np.frombuffer(self.words.edge_a, np.int32).astype(np.int64)
+        ends_b = np.frombuffer(self.words.edge_b, np.int32).astype(np.int64)
+        factors = self._date_factors(ends_a, ends_b)
+        top = nearest(len(feats), ends_a, ends_b, np.frombuffer(self.words.edge_w, np.float64) * factors, NEIGHBOURS)
+        common = common_neighbours(top, ends_a, ends_b)
+        linked = np.flatnonzero(common)
+        # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
+        sims = common[linked] * (1.0 / (NEIGHBOURS + 1)) * np.where(factors[linked] < 0.5, factors[linked], 1.0)
+        return average_link(len(feats), zip(ends_a[linked].tolist(), ends_b[linked].tolist(), sims.tolist()),
+                            EVENT_THRESHOLD)
 
-        def shared() -> Iterator[tuple[int, int, float]]:
-            for a, b, f in zip(ends_a, ends_b, factors):
-                common = len(top[a] & top[b])
-                if common:
-                    # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
-                    yield a, b, common * share * (f if f < 0.5 else 1.0)
-
-        return average_link(len(feats), shared(), EVENT_THRESHOLD)
+    def _date_factors(self, ends_a: np.ndarray, ends_b: np.ndarray) -> np.ndarray:
+        """`date_factor` of each edge, a block of edges at a time (one by one for articles with many dates)."""
+        feats = self.features
+        table = _DateTable(feats)
+        factors = np.empty(len(ends_a))
+        step = 1 << 15
+        for start in range(0, len(ends_a), step):
+            a, b = ends_a[start : start + step], ends_b[start : start + step]
+            factors[start : start + step] = table.factors(a, b)
+        for i in np.flatnonzero(table.wide[ends_a] | table.wide[ends_b]).tolist():
+            factors[i] = date_factor(feats[ends_a[i]], feats[ends_b[i]])
+        return factors
 
     def thread_labels(self, events: list[int]) -> list[int]:
         """Thread label of each article, by clustering events on their name profiles."""
@@ -268,7 +343,8 @@ class Threader:
     def result(self) -> tuple[list[Briefing], list[Thread]]:
         events = self.event_labels()
         threads = self.thread_labels(events)
-        return assemble(self.briefings, self.features, events, threads)
+        return assemble(self.briefings, self.features, events, threads,
+                        TitleWords.from_counts(self.title_df, len(self.briefings)))
 
 
 def build_threads(briefings: list[Briefing]) -> tuple[list[Briefing], list[Thread]]:
@@ -352,7 +428,8 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
     return [n for n in shown if not (n.endswith("s") and n[:-1].lower() in lower)]
 
 
-def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], threads: list[int]):
+def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], threads: list[int],
+             title_words: TitleWords | None = None):
     by_thread: dict[int, list[int]] = {}
     for i, t in enumerate(threads):
         by_thread.setdefault(t, []).append(i)
@@ -365,7 +442,7 @@ def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], th
             if not b.date and (inferred := infer_date(b, anchors)):
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
-    title_words = TitleWords(out)
+    title_words = title_words or TitleWords(out)
     event_of = [""] * len(out)
     thread_of = [""] * len(out)
     for members in by_thread.values():

@@ -107,7 +107,7 @@ def test_worker_processes_give_the_same_features_and_threads(monkeypatch):
     """A large corpus is featurised in spawned worker processes; forcing that path on a small one
     must change nothing, down to the thread titles and inferred dates."""
     from brief import threads
-    from brief.linking.features import features
+    from brief.linking.features import feature_input
 
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     briefings = [analyse(Article(id=r["id"], text=r["text"], title=r["title"], date=r["date"])) for r in rows]
@@ -118,9 +118,11 @@ def test_worker_processes_give_the_same_features_and_threads(monkeypatch):
     used = []
     real = threads._in_workers
     monkeypatch.setattr(threads, "_in_workers", lambda chunks, workers: used.append(workers) or real(chunks, workers))
-    in_workers = [f for chunk in threads.featurised(briefings) for f in chunk]
+    in_workers = list(threads.featurised(briefings))
     assert used == [2], "the worker pool was not used"
-    assert in_workers == [features(b) for b in briefings]
+    here = [threads._prepare_chunk([feature_input(b) for b in briefings[i : i + 3]]) for i in range(0, len(briefings), 3)]
+    assert in_workers == here
+    assert sum(len(prepared) for prepared, _ in in_workers) == len(briefings)
     out, parallel_threads = build_threads(briefings)
     assert parallel_threads == serial_threads
     assert out == serial_out
@@ -132,16 +134,16 @@ def test_a_broken_worker_pool_falls_back_to_this_process(monkeypatch):
     from concurrent.futures.process import BrokenProcessPool
 
     from brief import threads
-    from brief.linking.features import features
+    from brief.linking.features import feature_input
 
     briefings = _seed_like()
     monkeypatch.setattr(threads, "CHUNK", 1)
     monkeypatch.setattr(threads, "_workers", lambda: 2)
 
     def first_then_broken(chunks, workers):
-        yield [features(b) for b in chunks[0]]
+        yield threads._prepare_chunk([feature_input(b) for b in chunks[0]])
         raise BrokenProcessPool("a child process terminated abruptly")
 
     monkeypatch.setattr(threads, "_in_workers", first_then_broken)
-    got = [f for chunk in threads.featurised(briefings, parallel_from=1) for f in chunk]
-    assert got == [features(b) for b in briefings]
+    got = [p for prepared, _ in threads.featurised(briefings, parallel_from=1) for p in prepared]
+    assert got == [threads.prepare(feature_input(b)) for b in briefings]

@@ -172,12 +172,14 @@ class FeatureInput(NamedTuple):
     date: str | None
     date_entities: tuple[str, ...]  # ISO dates ("2024-11-08") and year-less ones ("--06-27") found in the text
     first_end: int  # where the first sentence ends
+    summary: str = ""  # not a feature: the threader's workers also count the words that titles are made of
 
 
 def feature_input(b: Briefing) -> FeatureInput:
     text = b.article.text
     return FeatureInput(b.id, text, b.headline, tuple((e.name, e.count) for e in b.entities), b.date,
-                        tuple(m.entity for m in b.dates), b.sentences[0].end if b.sentences else len(text))
+                        tuple(m.entity for m in b.dates), b.sentences[0].end if b.sentences else len(text),
+                        b.summary)
 
 
 def features(b: Briefing) -> Features:
