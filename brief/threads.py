@@ -24,7 +24,6 @@ from itertools import islice
 from multiprocessing import get_context
 from operator import itemgetter
 from sys import intern
-from typing import NamedTuple
 
 import numpy as np
 
@@ -32,19 +31,19 @@ from brief.analysis.datelines import is_stamp, leading_stamp
 from brief.analysis.textdates import find_dates, full_dates, resolve_partial
 from brief.gc_pause import paused_gc
 from brief.linking.cluster import average_link
-from brief.linking.features import FeatureInput, Features, feature_input, features_of, words
+from brief.linking.features import feature_input, words
 from brief.linking.index import NAME, Index
 from brief.model import Briefing, Event, Quote, Thread
-from brief.thread_title import TitleWords, count_title_keys
+from brief.linking.prepared import Prepared, prepare_chunk
+from brief.thread_title import TitleWords
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
 THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
-LEAD_NAME_WEIGHT = 2  # a name in the headline or first sentence counts this many times over
 NOVEL_OVERLAP = 0.5  # a sentence is new when at most this share of its words was said before
 
 
-def date_factor(fa: Features | Kept, fb: Features | Kept) -> float:
+def date_factor(fa: Kept, fb: Kept) -> float:
     """How much the dates of two articles support their being one happening."""
     a, b = fa.dates, fb.dates
     if a and b:
@@ -159,34 +158,6 @@ def common_neighbours(top: np.ndarray, ends_a: np.ndarray, ends_b: np.ndarray) -
     return out
 
 
-def _event_counts(f: Features) -> dict[str, int]:
-    counts = dict(f.words)
-    for name, c in f.names.items():
-        # who the lead names is who the happening is about ("Red Sox offer Teixeira" vs "Angels offer Teixeira")
-        counts[NAME + name] = counts.get(NAME + name, 0) + c * (LEAD_NAME_WEIGHT if name in f.lead_names else 1)
-    return counts
-
-
-class Prepared(NamedTuple):
-    """What the threader takes from one article: plain data, small enough to come back from a worker process."""
-
-    id: str
-    counts: dict[str, int]  # its words and (NAME-prefixed) names, for the event index
-    actors: dict[str, int]  # canonical entities (lower-cased), for the thread index and titles
-    dates: tuple[int, ...]
-    year_days: tuple[int, ...]
-
-
-def prepare(item: FeatureInput) -> Prepared:
-    f = features_of(item)
-    return Prepared(f.id, _event_counts(f), dict(f.actors), f.dates, f.year_days)
-
-
-def _prepare_chunk(items: list[FeatureInput]) -> tuple[list[Prepared], Counter[str]]:
-    """A chunk's prepared articles, and how many of them use each title word (see TitleWords)."""
-    return list(map(prepare, items)), count_title_keys((i.headline, i.summary) for i in items)
-
-
 @dataclass(frozen=True, slots=True)
 class Kept:
     """What the threader keeps of an article once it is indexed: enough to date, group and title it.
@@ -218,7 +189,7 @@ def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Itera
     A large batch is featurised by worker processes while this one indexes the
     chunks already done: on two cores that takes the features (a fifth of the
     work at 100,000 articles) off the critical path. The results are the same
-    either way; `_prepare_chunk` is a pure function of plain data.
+    either way; `prepare_chunk` is a pure function of plain data.
     """
     chunks = [batch[start : start + CHUNK] for start in range(0, len(batch), CHUNK)]
     done = 0
@@ -231,7 +202,7 @@ def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Itera
         except (BrokenProcessPool, OSError):
             pass  # no worker processes here (a sandbox, a script without a __main__ guard): the rest in this one
     for chunk in chunks[done:]:
-        yield _prepare_chunk(list(map(feature_input, chunk)))
+        yield prepare_chunk(list(map(feature_input, chunk)))
 
 
 def _workers() -> int:
@@ -245,11 +216,11 @@ def _in_workers(chunks: list[list[Briefing]], workers: int) -> Iterator[Chunk]:
         pending: deque[Future] = deque()
         inputs = (list(map(feature_input, chunk)) for chunk in chunks)
         for item in islice(inputs, workers * AHEAD):
-            pending.append(pool.submit(_prepare_chunk, item))
+            pending.append(pool.submit(prepare_chunk, item))
         while pending:
             done = pending.popleft().result()
             for item in islice(inputs, 1):
-                pending.append(pool.submit(_prepare_chunk, item))
+                pending.append(pool.submit(prepare_chunk, item))
             yield done
 
 
@@ -274,11 +245,12 @@ class Threader:
 
     def _add_chunk(self, feats: list[Prepared]) -> None:
         docs = self.words.add([f.counts for f in feats])
-        self.names.add([{NAME + n: c for n, c in f.actors.items()} for f in feats])
+        self.names.add([(tuple(NAME + n for n in f.actors[0]), f.actors[1]) for f in feats])
         for f, doc in zip(feats, docs):
             heaviest = [t for t in self.words.top_terms_of(doc) if t[0] != NAME][:KEPT_WORDS]
+            names, counts = f.actors
             self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
-                                      actors=tuple((intern(n), c) for n, c in f.actors.items()),  # names repeat across articles
+                                      actors=tuple(zip(map(intern, names), counts)),  # names repeat across articles
                                       words=tuple(heaviest)))
 
     def event_labels(self) -> list[int]:

@@ -108,6 +108,7 @@ def test_worker_processes_give_the_same_features_and_threads(monkeypatch):
     must change nothing, down to the thread titles and inferred dates."""
     from brief import threads
     from brief.linking.features import feature_input
+    from brief.linking.prepared import prepare_chunk
 
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     briefings = [analyse(Article(id=r["id"], text=r["text"], title=r["title"], date=r["date"])) for r in rows]
@@ -120,7 +121,7 @@ def test_worker_processes_give_the_same_features_and_threads(monkeypatch):
     monkeypatch.setattr(threads, "_in_workers", lambda chunks, workers: used.append(workers) or real(chunks, workers))
     in_workers = list(threads.featurised(briefings))
     assert used == [2], "the worker pool was not used"
-    here = [threads._prepare_chunk([feature_input(b) for b in briefings[i : i + 3]]) for i in range(0, len(briefings), 3)]
+    here = [prepare_chunk([feature_input(b) for b in briefings[i : i + 3]]) for i in range(0, len(briefings), 3)]
     assert in_workers == here
     assert sum(len(prepared) for prepared, _ in in_workers) == len(briefings)
     out, parallel_threads = build_threads(briefings)
@@ -135,15 +136,16 @@ def test_a_broken_worker_pool_falls_back_to_this_process(monkeypatch):
 
     from brief import threads
     from brief.linking.features import feature_input
+    from brief.linking.prepared import prepare, prepare_chunk
 
     briefings = _seed_like()
     monkeypatch.setattr(threads, "CHUNK", 1)
     monkeypatch.setattr(threads, "_workers", lambda: 2)
 
     def first_then_broken(chunks, workers):
-        yield threads._prepare_chunk([feature_input(b) for b in chunks[0]])
+        yield prepare_chunk([feature_input(b) for b in chunks[0]])
         raise BrokenProcessPool("a child process terminated abruptly")
 
     monkeypatch.setattr(threads, "_in_workers", first_then_broken)
     got = [p for prepared, _ in threads.featurised(briefings, parallel_from=1) for p in prepared]
-    assert got == [threads.prepare(feature_input(b)) for b in briefings]
+    assert got == [prepare(feature_input(b)) for b in briefings]

@@ -12,7 +12,7 @@ import pytest
 
 from brief.analysis.briefing import analyse
 from brief.daily import anchor_day, daily_briefing, next_period, period_start
-from brief.model import Article, Briefing, Entity, Event, Thread
+from brief.model import Article, Briefing, Event, Thread
 from brief.thread_groups import group_by_thread
 from brief.whatsnew import thread_stories, timeline_items
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from brief.analysis.textdates import is_full
 from brief.model import Briefing
 
+NAME = "="  # prefix of name terms, so "=turkmenistan" and the word "turkmenistan" differ
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|(?:19|20)\d\d")
 _NAME = re.compile(r"\b[A-Z][\w'’.&-]*[\w&](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’.&-]*[\w&])*")
 

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from heapq import nlargest
 from itertools import chain, islice
 from operator import itemgetter
 
 import numpy as np
 
+from brief.linking.features import NAME
+
 STORED_TERMS = 40  # of a document's top terms, those kept for scoring later documents against it
-NAME = "="  # prefix of name terms, so "=turkmenistan" and the word "turkmenistan" differ
 _SCORE_PAIRS = 1 << 15  # candidate pairs scored at once: bounds the temporary matrices to a few megabytes
 
 
@@ -83,12 +84,12 @@ class Index:
 
     # --- adding ----------------------------------------------------------
 
-    def add(self, batch: Iterable[Mapping[str, float]]) -> list[int]:
-        """Index a batch of term-count maps; returns their document numbers.
+    def add(self, batch: Iterable[Mapping[str, float] | tuple[Sequence[str], Sequence[float]]]) -> list[int]:
+        """Index a batch of term counts, each a map or a pair (terms, counts); returns their document numbers.
 
         The batch's own document frequencies count before any of its vectors is made.
         """
-        batch = list(batch)
+        batch = [(tuple(m), tuple(m.values())) if isinstance(m, Mapping) else m for m in batch]
         base = self.n  # documents so far (the matrices have room for more)
         if not batch:
             return []
@@ -100,12 +101,12 @@ class Index:
             self._link(base, doc, ids, weights, *pairs)
         return list(range(base, base + len(batch)))
 
-    def _count(self, batch: list[Mapping[str, float]]) -> np.ndarray:
+    def _count(self, batch: list[tuple[Sequence[str], Sequence[float]]]) -> np.ndarray:
         """Count the batch in the document frequencies; returns each term number's place in the
         alphabetical order of the batch's terms, which breaks ties between equal weights."""
         number, terms, freq, is_name = self.term_number, self.terms, self.doc_freq, self._is_name
         # counted in C, then once per distinct term
-        counted = Counter(chain.from_iterable(batch))
+        counted = Counter(chain.from_iterable(map(itemgetter(0), batch)))
         for t, df in counted.items():
             i = number.get(t)
             if i is None:
@@ -120,16 +121,17 @@ class Index:
         alphabetical[np.fromiter(map(number.__getitem__, sorted(counted)), np.int64, len(counted))] = np.arange(len(counted))
         return alphabetical
 
-    def _vectors(self, batch: list[Mapping[str, float]], alphabetical: np.ndarray) -> tuple[np.ndarray, ...]:
+    def _vectors(self, batch: list[tuple[Sequence[str], Sequence[float]]], alphabetical: np.ndarray) -> tuple[np.ndarray, ...]:
         """Sub-linear tf-idf of the batch, each document's `top_terms` heaviest terms at unit length.
 
         Returns flat arrays (batch position, term number, weight, rank within its document),
         by document, heaviest first, equal weights in alphabetical order.
         """
-        sizes = np.fromiter(map(len, batch), np.int64, len(batch))
+        terms, counts = map(itemgetter(0), batch), map(itemgetter(1), batch)
+        sizes = np.fromiter(map(len, map(itemgetter(0), batch)), np.int64, len(batch))
         total = int(sizes.sum())
-        ids = np.fromiter(map(self.term_number.__getitem__, chain.from_iterable(batch)), np.int64, total)
-        counts = np.fromiter(chain.from_iterable(c.values() for c in batch), np.float64, total)
+        ids = np.fromiter(map(self.term_number.__getitem__, chain.from_iterable(terms)), np.int64, total)
+        counts = np.fromiter(chain.from_iterable(counts), np.float64, total)
         doc = np.repeat(np.arange(len(batch)), sizes)
         live = counts > 0  # a zero count adds to the document frequency only
         ids, counts, doc = ids[live], counts[live], doc[live]
