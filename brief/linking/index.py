@@ -30,7 +30,7 @@ import numpy as np
 from brief.linking.features import NAME
 
 STORED_TERMS = 40  # of a document's top terms, those kept for scoring later documents against it
-_SCORE_PAIRS = 1 << 15  # candidate pairs scored at once: bounds the temporary matrices to a few megabytes
+_SCORE_DOCS = 128  # new documents whose candidates are scored at once
 
 
 class Index:
@@ -199,14 +199,21 @@ class Index:
         keys = doc * span + ids  # (batch position, term) -> weight, as a sorted lookup table
         order = np.argsort(keys)
         keys, values = keys[order], weights[order]
-        sims = np.empty(len(at))
-        for start in range(0, len(at), _SCORE_PAIRS):
-            part = slice(start, start + _SCORE_PAIRS)
+        sims = np.zeros(len(at))
+        # a hundred-odd documents at a time: their part of the table stays in the processor's cache
+        bounds = np.arange(0, int(doc[-1]) + _SCORE_DOCS + 1, _SCORE_DOCS)
+        pair_ends = np.searchsorted(at, bounds).tolist()
+        key_ends = np.searchsorted(keys, bounds * span).tolist()
+        for i in range(len(bounds) - 1):
+            part = slice(pair_ends[i], pair_ends[i + 1])
+            table, table_values = keys[key_ends[i] : key_ends[i + 1]], values[key_ends[i] : key_ends[i + 1]]
+            if not len(table) or part.start == part.stop:
+                continue  # no terms (every pair then scores 0) or no candidates
             terms, term_w = self._stored[others[part]], self._stored_w[others[part]]
             wanted = at[part, None].astype(np.int64) * span + terms
-            pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-            hit = (keys[pos] == wanted) & (terms >= 0)  # -1 pads would read the previous document's last term
-            sims[part] = (np.where(hit, values[pos], 0.0) * term_w).sum(axis=1)
+            pos = np.minimum(np.searchsorted(table, wanted), len(table) - 1)
+            hit = (table[pos] == wanted) & (terms >= 0)  # -1 pads would read the previous document's last term
+            sims[part] = (np.where(hit, table_values[pos], 0.0) * term_w).sum(axis=1)
         passing = sims >= self.floor
         # A candidate sharing one blocking term is weak evidence once `keep` better-shared ones passed:
         # count, for each pair, how many of its document's earlier candidates passed.
