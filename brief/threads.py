@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import sys
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import islice
-from multiprocessing import get_context
+from multiprocessing import get_context, resource_tracker
 from operator import itemgetter
 from sys import intern
 
@@ -199,8 +200,10 @@ def featurised(batch: list[Briefing], parallel_from: int | None = None) -> Itera
             for feats in _in_workers(chunks, workers):
                 yield feats
                 done += 1
-        except (BrokenProcessPool, OSError):
-            pass  # no worker processes here (a sandbox, a script without a __main__ guard): the rest in this one
+        except (BrokenProcessPool, OSError, NotImplementedError):
+            # no worker processes here (a sandbox, a script without a __main__ guard, a Python without
+            # semaphores): the rest in this one, with the same result
+            pass
     for chunk in chunks[done:]:
         yield prepare_chunk(list(map(feature_input, chunk)))
 
@@ -211,6 +214,7 @@ def _workers() -> int:
 
 
 def _in_workers(chunks: list[list[Briefing]], workers: int) -> Iterator[Chunk]:
+    _start_resource_tracker()
     # spawned, not forked: the reader threads in a worker thread, and forking a threaded process is unsafe
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         pending: deque[Future] = deque()
@@ -222,6 +226,29 @@ def _in_workers(chunks: list[list[Briefing]], workers: int) -> Iterator[Chunk]:
             for item in islice(inputs, 1):
                 pending.append(pool.submit(prepare_chunk, item))
             yield done
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker, which the pool's semaphores need, with a usable stderr.
+
+    The tracker is a process started on first use and handed our stderr's file
+    descriptor. In the reader, Textual has replaced sys.stderr with an object
+    whose fileno() is -1, and starting the tracker then fails ("bad value(s) in
+    fds_to_keep"). Hand it /dev/null instead: nothing it says belongs on the
+    reader's screen.
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        return  # no file descriptor at all: the tracker copes by leaving stderr out
+    if usable:
+        return
+    with open(os.devnull, "w") as sink:
+        saved, sys.stderr = sys.stderr, sink
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 class Threader:

@@ -6,6 +6,10 @@ linker groups articles; the seeds test checks the real pipeline's one thread of 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+
 from brief.ui.app import BriefApp
 from brief.ui.briefing_list import BriefingList
 from brief.ui.card import CARD_HEIGHT
@@ -255,3 +259,35 @@ async def test_clicking_a_thread_header_opens_its_newest_story():
         await pilot.click(BriefingList, offset=(5, header_line))
         await pilot.pause()
         assert app.query_one(ReadingPane).briefing.id == "v3"
+
+
+WORKER_SCRIPT = textwrap.dedent("""
+    import asyncio
+    from brief import threads
+    from brief.ui.app import BriefApp
+
+    threads.PARALLEL_FROM = 1  # the seeds take the path of a corpus of 20,000 articles
+    threads._workers = lambda: 2
+    used = []
+    real = threads._in_workers
+    threads._in_workers = lambda chunks, workers: used.append(workers) or real(chunks, workers)
+
+    async def main():
+        app = BriefApp([])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            events = sorted(len(t.events) for t in app.threads)
+        print("pool", used, "threads", events, "return", app.return_code or 0)
+
+    asyncio.run(main())
+""")
+
+
+def test_the_reader_threads_a_large_corpus_in_worker_processes():
+    """A large corpus is featurised in worker processes, started from the reader's loading thread. There
+    Textual has replaced sys.stderr with an object whose fileno() is -1, and starting the pool once crashed
+    the reader. A fresh interpreter, so that no earlier test has started multiprocessing's helpers."""
+    done = subprocess.run([sys.executable, "-c", WORKER_SCRIPT], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "pool [2] threads [2] return 0" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]

@@ -599,3 +599,5 @@ def run(paths: list[str], started: float) -> None:
     # Skipped files were shown as a notification; keep them visible after the screen is gone.
     for problem in app.problems:
         print(f"brief: {problem}", file=sys.stderr)
+    if app.return_code:  # Textual has printed what went wrong; the shell should know too
+        sys.exit(app.return_code)
