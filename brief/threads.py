@@ -24,7 +24,6 @@ from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context, resource_tracker
 from operator import itemgetter
-from sys import intern
 
 import numpy as np
 
@@ -34,8 +33,8 @@ from brief.gc_pause import paused_gc
 from brief.linking.cluster import average_link
 from brief.linking.features import feature_input, words
 from brief.linking.index import NAME, Index
-from brief.model import Briefing, Event, Quote, Thread
 from brief.linking.prepared import Prepared, prepare_chunk
+from brief.model import Briefing, Event, Quote, Thread
 from brief.thread_title import TitleWords
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
@@ -73,8 +72,6 @@ class _DateTable:
         self.wide = np.zeros(n, bool)
         self.dates = np.full((n, width), self.FAR, np.int64)
         self.year_days = np.full((n, 2 * width), self.FAR, np.int64)  # its own, then those of its dates
-        self.has_dates = np.zeros(n, bool)
-        self.has_year_days = np.zeros(n, bool)
         rows, cols, values, y_rows, y_cols, y_values = [], [], [], [], [], []
         for i, f in enumerate(feats):
             if not f.dates and not f.year_days:
@@ -277,7 +274,7 @@ class Threader:
             heaviest = [t for t in self.words.top_terms_of(doc) if t[0] != NAME][:KEPT_WORDS]
             names, counts = f.actors
             self.features.append(Kept(id=f.id, dates=f.dates, year_days=f.year_days,
-                                      actors=tuple(zip(map(intern, names), counts)),  # names repeat across articles
+                                      actors=tuple(zip(map(sys.intern, names), counts)),  # names repeat across articles
                                       words=tuple(heaviest)))
 
     def event_labels(self) -> list[int]:
