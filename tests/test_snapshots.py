@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 
 from brief.ui.app import BriefApp
+from tests.test_ui_pilot import loaded
 
 
 async def _loaded(pilot) -> None:
     """Wait for the analysis worker to post the corpus and the screen to settle."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await loaded(pilot)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")

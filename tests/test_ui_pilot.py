@@ -45,6 +45,13 @@ def list_text(app) -> str:
 
 
 async def loaded(pilot) -> None:
+    """Wait for the corpus to be on screen (loading starts after the first paint), then for the search index."""
+    for _ in range(1200):
+        if pilot.app.corpus_shown:
+            break
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError("the corpus was never shown")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -275,8 +275,8 @@ WORKER_SCRIPT = textwrap.dedent("""
     async def main():
         app = BriefApp([])
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            while not app.corpus_shown:
+                await pilot.pause(0.05)
             events = sorted(len(t.events) for t in app.threads)
         print("pool", used, "threads", events, "return", app.return_code or 0)
 

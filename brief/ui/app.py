@@ -112,6 +112,7 @@ class BriefApp(App[None]):
         self.preloaded = briefings
         self.preloaded_threads = list(threads)
         self.started = time.perf_counter() if started is None else started
+        self.corpus_shown = False  # set once the loaded corpus is on screen
         self.startup_ms: float | None = None
         self.all_briefings: list[Briefing] = []
         self.entity_scope: str | None = None  # the entity whose briefings the list shows, if any
@@ -153,8 +154,10 @@ class BriefApp(App[None]):
             self._set_threads(self.preloaded_threads)
             self._show_corpus(list(self.preloaded), [])
             self.index_preloaded(list(self.preloaded))
+            self.corpus_shown = True
         else:
-            self.load_corpus()
+            # after the first paint: loading imports numpy and the analysis, which would hold the GIL meanwhile
+            self.call_after_refresh(self.load_corpus)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # These act on the list and the pane: not while a timeline, the daily briefing or help covers them.
@@ -203,6 +206,7 @@ class BriefApp(App[None]):
         self.query_one(SavedSearches).show(self._saved)
         if self._saved and self.screen.has_class("-wide"):
             self.query_one("#sidebar").add_class("open")
+        self.corpus_shown = True
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.index = message.index
