@@ -146,12 +146,8 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _resident_mb() -> float:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
 def _rss_mb(pid: int | str) -> float:
+    """Resident memory of a process ("self" for this one)."""
     try:
         with open(f"/proc/{pid}/statm") as f:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -201,7 +197,7 @@ def child(path: str) -> None:
     from brief.threads import build_threads
 
     briefings = load_briefings(path)
-    loaded_mb = _resident_mb()
+    loaded_mb = _rss_mb("self")
     started = time.perf_counter()
     with paused_gc():  # as threading runs
         for b in briefings:

@@ -55,10 +55,6 @@ def _sample(members: Sequence[Briefing]) -> Sequence[Briefing]:
     return [members[int(i * step)] for i in range(SAMPLE)]
 
 
-def _chunks(b: Briefing) -> list[tuple[bool, list[str]]]:
-    return _chunks_of(b.headline, b.summary)
-
-
 def _chunks_of(headline: str, summary: str) -> list[tuple[bool, list[str]]]:
     """Runs of tokens between punctuation in the headline and summary, each marked if from the headline."""
     out = []
@@ -87,7 +83,7 @@ Chunk = tuple[bool, list[str], list[str]]  # (from the headline, tokens, their k
 
 
 def _keyed_chunks(b: Briefing) -> list[Chunk]:
-    return [(h, tokens, [_key(t) for t in tokens]) for h, tokens in _chunks(b)]
+    return [(h, tokens, [_key(t) for t in tokens]) for h, tokens in _chunks_of(b.headline, b.summary)]
 
 
 def _tally(articles: list[list[Chunk]], grams: Callable[[list[str]], Iterable]) -> tuple[Counter, Counter]:
@@ -124,17 +120,14 @@ def count_title_keys(pairs: Iterable[tuple[str, str]]) -> Counter[str]:
 class TitleWords:
     """How many briefings of the corpus use each word in their headline or summary."""
 
-    def __init__(self, briefings: Sequence[Briefing]) -> None:
-        self.docs = len(briefings)
-        self.df: Counter[str] = count_title_keys((b.headline, b.summary) for b in briefings)
+    def __init__(self, df: Counter[str], docs: int) -> None:
+        self.df = df  # from count_title_keys (the threader's workers count them while featurising)
+        self.docs = docs
         self._idf: dict[str, float] = {}
 
     @classmethod
-    def from_counts(cls, df: Counter[str], docs: int) -> TitleWords:
-        """From counts already made (the threader's workers count them while featurising)."""
-        words = cls.__new__(cls)
-        words.docs, words.df, words._idf = docs, df, {}
-        return words
+    def of(cls, briefings: Sequence[Briefing]) -> TitleWords:
+        return cls(count_title_keys((b.headline, b.summary) for b in briefings), len(briefings))
 
     def idf(self, key: str) -> float:
         value = self._idf.get(key)

@@ -105,20 +105,18 @@ class _DateTable:
         apart = np.abs(ya[:, :, None] - yb[:, None, :])
         apart = np.where((ya[:, :, None] == far) | (yb[:, None, :] == far), far, np.minimum(apart, 365 - apart))
         gap[yearly] = apart.min(axis=(1, 2))
-        out = np.select([gap <= 3, gap <= 14, gap <= 60], [1.15, 1.0, 0.6], 0.3)
+        out = np.select([gap <= days for days, _ in GAP_STEPS], [factor for _, factor in GAP_STEPS], FAR_APART)
         out[~both & ~yearly] = 1.0
         return out
 
 
+GAP_STEPS = ((3, 1.15), (14, 1.0), (60, 0.6))  # (at most this many days apart, factor), nearest first
+FAR_APART = 0.3  # the factor beyond the last step
+
+
 def gap_factor(gap: int) -> float:
     """How much `gap` days between two articles' dates support their being one happening."""
-    if gap <= 3:
-        return 1.15
-    if gap <= 14:
-        return 1.0
-    if gap <= 60:
-        return 0.6
-    return 0.3
+    return next((factor for days, factor in GAP_STEPS if gap <= days), FAR_APART)
 
 
 _second = itemgetter(1)
@@ -339,8 +337,7 @@ class Threader:
     def result(self) -> tuple[list[Briefing], list[Thread]]:
         events = self.event_labels()
         threads = self.thread_labels(events)
-        return assemble(self.briefings, self.features, events, threads,
-                        TitleWords.from_counts(self.title_df, len(self.briefings)))
+        return assemble(self.briefings, self.features, events, threads, TitleWords(self.title_df, len(self.briefings)))
 
 
 def build_threads(briefings: list[Briefing]) -> tuple[list[Briefing], list[Thread]]:
@@ -425,7 +422,7 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
 
 
 def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], threads: list[int],
-             title_words: TitleWords | None = None):
+             title_words: TitleWords):
     by_thread: dict[int, list[int]] = {}
     for i, t in enumerate(threads):
         by_thread.setdefault(t, []).append(i)
@@ -438,7 +435,6 @@ def assemble(briefings: list[Briefing], feats: list[Kept], events: list[int], th
             if not b.date and (inferred := infer_date(b, anchors)):
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
-    title_words = title_words or TitleWords(out)
     event_of = [""] * len(out)
     thread_of = [""] * len(out)
     for members in by_thread.values():

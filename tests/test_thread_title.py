@@ -22,7 +22,7 @@ CORPUS = [
 
 
 def test_key_phrase_is_shared_and_distinctive_not_common_or_a_name():
-    words = TitleWords(CORPUS)
+    words = TitleWords.of(CORPUS)
     assert words.key_phrase(CORPUS[:2]) == "rehab"  # not "Tuesday", "said" (everywhere) nor "Lohan" (the name)
 
 
@@ -32,12 +32,12 @@ def test_key_phrase_widens_to_the_phrase_the_members_agree_on():
         _b(2, "Trade talks stall", "The trade talks stalled over tariffs."),
         _b(3, "Trade fair opens", "A trade fair opened in Milan."),
     ]
-    assert TitleWords(corpus).key_phrase(corpus[:2]) == "trade talks"
+    assert TitleWords.of(corpus).key_phrase(corpus[:2]) == "trade talks"
 
 
 def test_no_content_words_gives_no_phrase():
     b = _b(1, "Lohan", "Lohan.", [LOHAN])
-    assert TitleWords([b]).key_phrase([b]) == ""
+    assert TitleWords.of([b]).key_phrase([b]) == ""
 
 
 def test_seed_thread_title_names_both_actors_and_a_phrase():

@@ -158,7 +158,6 @@ class Features:
     names: Counter[str]  # capitalised phrases, surnames folded into full names
     actors: Counter[str]  # canonical entities (lower-cased) when known, else `names`
     dates: tuple[int, ...]  # day ordinals of complete dates: the article's own and those in its text
-    headline: str
     year_days: tuple[int, ...] = ()  # days of the year (1-366) of year-less dates ("on June 27")
     lead_names: frozenset[str] = frozenset()  # names said in the headline or first sentence: who the happening is about
 
@@ -203,7 +202,7 @@ def features_of(item: FeatureInput) -> Features:
     days.discard(None)  # an impossible date ("2013-02-30")
     year_days = {_ordinal(2000, int(d[2:4]), int(d[5:7])) - _ordinal(1999, 12, 31)
                  for d in item.date_entities if d.startswith("--")}
-    return Features(id=item.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)), headline=headline,
+    return Features(id=item.id, words=counts, names=names, actors=actors, dates=tuple(sorted(days)),
                     year_days=tuple(sorted(year_days)),
                     lead_names=lead_names(names, headline + "\n" + text[: item.first_end]))
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from heapq import nlargest
 from itertools import chain, islice
 from operator import itemgetter
@@ -62,10 +62,6 @@ class Index:
     # --- reading ---------------------------------------------------------
 
     @property
-    def df(self) -> Counter[str]:
-        return Counter({t: self.doc_freq[i] for i, t in enumerate(self.terms)})
-
-    @property
     def edges(self) -> dict[tuple[int, int], float]:
         """All edges as a dict; for small indexes and tests (the clustering reads the arrays)."""
         return {(a, b): w for a, b, w in zip(self.edge_a, self.edge_b, self.edge_w)}
@@ -78,9 +74,6 @@ class Index:
     def vector_of(self, doc: int) -> dict[str, float]:
         terms = self.terms
         return {terms[t]: w for t, w in zip(self._stored[doc].tolist(), self._stored_w[doc].tolist()) if t >= 0}
-
-    def neighbours(self) -> Iterator[tuple[int, int, float]]:
-        return zip(self.edge_a, self.edge_b, self.edge_w)
 
     # --- adding ----------------------------------------------------------
 
@@ -127,11 +120,11 @@ class Index:
         Returns flat arrays (batch position, term number, weight, rank within its document),
         by document, heaviest first, equal weights in alphabetical order.
         """
-        terms, counts = map(itemgetter(0), batch), map(itemgetter(1), batch)
-        sizes = np.fromiter(map(len, map(itemgetter(0), batch)), np.int64, len(batch))
+        sizes = np.fromiter((len(terms) for terms, _ in batch), np.int64, len(batch))
         total = int(sizes.sum())
-        ids = np.fromiter(map(self.term_number.__getitem__, chain.from_iterable(terms)), np.int64, total)
-        counts = np.fromiter(chain.from_iterable(counts), np.float64, total)
+        ids = np.fromiter(map(self.term_number.__getitem__, chain.from_iterable(terms for terms, _ in batch)),
+                          np.int64, total)
+        counts = np.fromiter(chain.from_iterable(counts for _, counts in batch), np.float64, total)
         doc = np.repeat(np.arange(len(batch)), sizes)
         live = counts > 0  # a zero count adds to the document frequency only
         ids, counts, doc = ids[live], counts[live], doc[live]
