@@ -35,14 +35,23 @@ def input_file(paths: list[str]) -> Path:
     sources = [Path(p) for p in paths] or sorted(SHARED.glob("*.jsonl"))
     rows = []
     for path in sources:
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows += [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     if not rows:
         seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
         rows = [{"id": f"seed-{n}", "text": seeds[n % len(seeds)]} for n in range(400)]
     out = Path(tempfile.mkdtemp()) / "entities-bench.jsonl"
     rows = [r for r in rows if r["text"].strip()]
-    out.write_text("".join(json.dumps({"id": r.get("id", str(n)), "text": r["text"]}) + "\n" for n, r in enumerate(rows)),
-                   encoding="utf-8")
+    out.write_text(
+        "".join(
+            json.dumps({"id": r.get("id", str(n)), "text": r["text"]}) + "\n"
+            for n, r in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
     return out
 
 
@@ -61,7 +70,10 @@ def main() -> None:
         runs = int(args[i + 1])
         del args[i : i + 2]
     path = input_file(args)
-    words = sum(len(json.loads(line)["text"].split()) for line in path.read_text(encoding="utf-8").splitlines())
+    words = sum(
+        len(json.loads(line)["text"].split())
+        for line in path.read_text(encoding="utf-8").splitlines()
+    )
     brief = shutil.which("brief", path=str(Path(sys.executable).parent)) or "brief"
     ours, ref = [], []
     for _ in range(runs):

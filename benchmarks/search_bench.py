@@ -87,7 +87,9 @@ def time_fzf(lines_path: Path, keys: list[str]) -> list[float]:
         query = fzf_query(text)
         with open(lines_path, "rb") as f:
             start = time.perf_counter()
-            subprocess.run(["fzf", "--filter", query], stdin=f, stdout=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                ["fzf", "--filter", query], stdin=f, stdout=subprocess.DEVNULL, check=False
+            )
             out.append((time.perf_counter() - start) * 1000)
     return out
 
@@ -106,9 +108,13 @@ def time_scan(lines: list[str], keys: list[str]) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--no-fzf", action="store_true", help="use the rapidfuzz scan as the reference")
+    parser.add_argument(
+        "--no-fzf", action="store_true", help="use the rapidfuzz scan as the reference"
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"search_bench: skipped — the dev data ({DATA}) is not here")
@@ -120,8 +126,12 @@ def main() -> None:
     keys = keystrokes()
     corpus = synthetic_briefings(max(SIZES))
     mean_chars = statistics.mean(len(searchable_line(b)) for b in corpus[:5000])
-    print(f"{len(keys)} keystrokes over {len(SCRIPT)} queries; ~{mean_chars:.0f} searchable characters a briefing")
-    print(f"{'size':>8}  {'build s':>8}  {'brief med':>9}  {'brief p95':>9}  {'ref med':>8}  {'ref p95':>8}  p95 ratio")
+    print(
+        f"{len(keys)} keystrokes over {len(SCRIPT)} queries; ~{mean_chars:.0f} searchable characters a briefing"
+    )
+    print(
+        f"{'size':>8}  {'build s':>8}  {'brief med':>9}  {'brief p95':>9}  {'ref med':>8}  {'ref p95':>8}  p95 ratio"
+    )
     summary = {}
     for size in SIZES:
         docs = corpus[:size]
@@ -135,16 +145,23 @@ def main() -> None:
         if use_fzf:
             with tempfile.TemporaryDirectory() as tmp:
                 lines_path = Path(tmp) / "lines.txt"
-                lines_path.write_text("\n".join(searchable_line(b) for b in docs) + "\n", encoding="utf-8")
+                lines_path.write_text(
+                    "\n".join(searchable_line(b) for b in docs) + "\n", encoding="utf-8"
+                )
                 ref_ms = time_fzf(lines_path, keys)
         else:
             ref_ms = time_scan([searchable_line(b) for b in docs], keys)
         ref_cols = f"{statistics.median(ref_ms):8.1f}  {p95(ref_ms):8.1f}  {p95(ref_ms) / p95(brief_ms):.1f}x faster"
         slowest = sorted(zip(brief_ms, keys), reverse=True)[:3]
         summary[size] = p95(brief_ms)
-        print(f"{size:>8,}  {statistics.median(builds):8.2f}  {statistics.median(brief_ms):9.1f}  "
-              f"{p95(brief_ms):9.1f}  {ref_cols}")
-        print(f"{'':>8}  slowest keystrokes: " + ", ".join(f"{text!r} {ms:.0f} ms" for ms, text in slowest))
+        print(
+            f"{size:>8,}  {statistics.median(builds):8.2f}  {statistics.median(brief_ms):9.1f}  "
+            f"{p95(brief_ms):9.1f}  {ref_cols}"
+        )
+        print(
+            f"{'':>8}  slowest keystrokes: "
+            + ", ".join(f"{text!r} {ms:.0f} ms" for ms, text in slowest)
+        )
     print(f"search p95 ms: 10k={summary[10_000]:.1f} 100k={summary[100_000]:.1f}")
 
 

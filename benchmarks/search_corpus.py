@@ -17,8 +17,20 @@ from pathlib import Path
 from brief.model import Article, Briefing, Entity
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-SOURCES = ("Reuters", "AP", "BBC News", "CNN", "The Guardian", "Al Jazeera", "NPR", "Bloomberg",
-           "Los Angeles Times", "The Independent", "Daily Mail", "ESPN")
+SOURCES = (
+    "Reuters",
+    "AP",
+    "BBC News",
+    "CNN",
+    "The Guardian",
+    "Al Jazeera",
+    "NPR",
+    "Bloomberg",
+    "Los Angeles Times",
+    "The Independent",
+    "Daily Mail",
+    "ESPN",
+)
 _SENT = re.compile(r"[^.!?\n]{40,140}[.!?]")
 _NAME = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
 
@@ -64,11 +76,23 @@ def synthetic_briefings(n: int, seed: int = 7) -> list[Briefing]:
         headline = " ".join(a[:cut_a] + b[cut_b:])[:90]
         s1, s2 = rng.choice(sentences), rng.choice(sentences)
         text = f"{s1} {s2}"[:160]
-        date = None if rng.random() < 0.1 else dt.date.fromordinal(day0 + rng.randrange(7300)).isoformat()
+        date = (
+            None
+            if rng.random() < 0.1
+            else dt.date.fromordinal(day0 + rng.randrange(7300)).isoformat()
+        )
         source = rng.choice(SOURCES)
         article = Article(id=f"syn-{i:06d}", text=text, title=headline, date=date, source=source)
-        out.append(Briefing(article=article, headline=headline, summary=s1, date=date, source=source,
-                            entities=_entities(text)))
+        out.append(
+            Briefing(
+                article=article,
+                headline=headline,
+                summary=s1,
+                date=date,
+                source=source,
+                entities=_entities(text),
+            )
+        )
     return out
 
 

@@ -37,10 +37,55 @@ FILES = ("threads-ecbplus-dev.jsonl", "summaries-cnndm-dev.jsonl")
 _NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 _PLACE = re.compile(r"\b(?:in|at|from|near) ([A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)")
 _WORD = re.compile(r"[a-z0-9]+")
-_SKIP = {"the", "and", "for", "with", "from", "that", "this", "after", "over", "into", "says", "said", "will",
-         "have", "has", "was", "are", "its", "his", "her", "who", "not", "but", "new", "more", "report"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_SKIP = {
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "that",
+    "this",
+    "after",
+    "over",
+    "into",
+    "says",
+    "said",
+    "will",
+    "have",
+    "has",
+    "was",
+    "are",
+    "its",
+    "his",
+    "her",
+    "who",
+    "not",
+    "but",
+    "new",
+    "more",
+    "report",
+}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 
 
 def find_data() -> Path | None:
@@ -62,7 +107,11 @@ def misspell(word: str, rng: random.Random) -> str:
     if op == "double":
         return word[:i] + word[i] + word[i:]
     if op == "swap":
-        return word[:i] + word[i + 1] + word[i] + word[i + 2 :] if i + 1 < len(word) else word[:i] + word[i]
+        return (
+            word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if i + 1 < len(word)
+            else word[:i] + word[i]
+        )
     letter = rng.choice([c for c in "aeiourstnl" if c != word[i]])
     return word[:i] + letter + word[i + 1 :]
 
@@ -72,7 +121,11 @@ def title_queries(articles: list[dict], rng: random.Random, n: int) -> list[tupl
     out = []
     for a in sorted(articles, key=lambda a: a["id"]):
         title = (a.get("title") or "").strip()
-        content = [w for w in _WORD.findall(title.lower()) if len(w) >= 3 and w not in _SKIP and not w.isdigit()]
+        content = [
+            w
+            for w in _WORD.findall(title.lower())
+            if len(w) >= 3 and w not in _SKIP and not w.isdigit()
+        ]
         if len(content) < 2:
             continue
         for _ in range(10):  # words that name this title and no other, so there is one right answer
@@ -117,28 +170,38 @@ def entity_place_queries(articles: list[dict], rng: random.Random, n: int) -> li
 
 
 def fzf_top(lines_path: Path, query: str) -> int | None:
-    run = subprocess.run(["fzf", "--filter", query, "--delimiter", "\t", "--nth", "2.."],
-                         stdin=lines_path.open("rb"), capture_output=True, check=False)
+    run = subprocess.run(
+        ["fzf", "--filter", query, "--delimiter", "\t", "--nth", "2.."],
+        stdin=lines_path.open("rb"),
+        capture_output=True,
+        check=False,
+    )
     first = run.stdout.split(b"\n", 1)[0]
     return int(first.split(b"\t", 1)[0]) if first else None
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--held-out-seed", type=int, default=2)
     parser.add_argument("--per-kind", type=int, default=150)
-    parser.add_argument("--show-misses", type=int, default=0, help="print this many of brief's misses per kind")
+    parser.add_argument(
+        "--show-misses", type=int, default=0, help="print this many of brief's misses per kind"
+    )
     args = parser.parse_args()
     data = find_data()
     if data is None:
-        print("search_quality: skipped — the dev data (../shared/data or /work/shared/data) is not here")
+        print(
+            "search_quality: skipped — the dev data (../shared/data or /work/shared/data) is not here"
+        )
         return
     import json
 
     from search_corpus import searchable_line
 
-    from brief.pipeline import build_corpus
+    from brief.library import build_corpus
     from brief.search import SearchIndex
 
     articles = []
@@ -155,9 +218,15 @@ def main() -> None:
     print(f"{'queries':<28} {'n':>4}  {'brief top-1':>11}  {'fzf top-1':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         lines_path = Path(tmp) / "lines.txt"
-        lines_path.write_text("".join(f"{k}\t{searchable_line(b)}\n" for k, b in enumerate(briefings)), encoding="utf-8")
+        lines_path.write_text(
+            "".join(f"{k}\t{searchable_line(b)}\n" for k, b in enumerate(briefings)),
+            encoding="utf-8",
+        )
         for label, seed in (("dev", args.seed), ("held-out", args.held_out_seed)):
-            for kind, make in (("titles with typos", title_queries), ("entity + place", entity_place_queries)):
+            for kind, make in (
+                ("titles with typos", title_queries),
+                ("entity + place", entity_place_queries),
+            ):
                 queries = make(articles, random.Random(f"{kind}/{seed}"), args.per_kind)
                 brief_hits = fzf_hits = 0
                 misses = []
@@ -172,7 +241,9 @@ def main() -> None:
                         fzf_hits += top is not None and briefings[top].id == target
                 n = max(1, len(queries))
                 fzf_col = f"{100 * fzf_hits / n:8.1f}%" if use_fzf else "      n/a"
-                print(f"{kind + ' (' + label + ')':<28} {len(queries):>4}  {100 * brief_hits / n:10.1f}%  {fzf_col}")
+                print(
+                    f"{kind + ' (' + label + ')':<28} {len(queries):>4}  {100 * brief_hits / n:10.1f}%  {fzf_col}"
+                )
                 for query, target, got in misses[: args.show_misses]:
                     print(f"    miss: {query!r} -> {got!r} (wanted {target})")
 

@@ -27,7 +27,7 @@ import termios
 import time
 from pathlib import Path
 
-BARE_APP = '''
+BARE_APP = """
 from textual.app import App
 from textual.widgets import Label
 
@@ -38,7 +38,7 @@ class Bare(App):
 
 
 Bare().run()
-'''
+"""
 
 # CSI / OSC / two-character escapes: what is left is the text drawn on screen.
 _ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
@@ -49,7 +49,9 @@ def brief_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "brief"]
 
 
-def time_until(command: list[str], marker: str, env: dict[str, str], timeout: float = 60.0) -> float:
+def time_until(
+    command: list[str], marker: str, env: dict[str, str], timeout: float = 60.0
+) -> float:
     """Seconds from spawn until `marker` appears on the pty."""
     started = time.perf_counter()
     pid, fd = pty.fork()
@@ -75,7 +77,9 @@ def time_until(command: list[str], marker: str, env: dict[str, str], timeout: fl
             seen += chunk
             if needle in _ESCAPES.sub(b"", seen):
                 return time.perf_counter() - started
-        raise RuntimeError(f"{marker!r} never appeared from {command}: {_ESCAPES.sub(b'', seen)[-400:]!r}")
+        raise RuntimeError(
+            f"{marker!r} never appeared from {command}: {_ESCAPES.sub(b'', seen)[-400:]!r}"
+        )
     finally:
         os.kill(pid, signal.SIGTERM)
         try:
@@ -115,7 +119,9 @@ def main() -> None:
                 times[name].append(time_until(command, marker, env) * 1000)
 
     for name, values in times.items():
-        print(f"{name:11} median {statistics.median(values):7.0f} ms  runs: {' '.join(f'{v:.0f}' for v in values)}")
+        print(
+            f"{name:11} median {statistics.median(values):7.0f} ms  runs: {' '.join(f'{v:.0f}' for v in values)}"
+        )
     brief_ms, bare_ms = statistics.median(times["brief"]), statistics.median(times["bare"])
     paint_ms = statistics.median(times["brief-paint"])
     print(f"first paint ms: brief={paint_ms:.0f} bare={bare_ms:.0f} ratio={paint_ms / bare_ms:.2f}")

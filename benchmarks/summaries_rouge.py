@@ -46,7 +46,9 @@ def score(pairs: list[tuple[str, str]]) -> list[float]:
 def brief_list(path: Path) -> list[dict]:
     exe = Path(sys.executable).with_name("brief")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "brief"]
-    out = subprocess.run([*command, "list", "--json", str(path)], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [*command, "list", "--json", str(path)], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout)
 
 
@@ -55,7 +57,11 @@ def main() -> None:
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [
+        json.loads(line)
+        for line in args.gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     items = {item["id"]: item for item in brief_list(args.gold)}
     ours = [items[g["id"]]["summary"] for g in gold]
     rows = {
@@ -69,11 +75,15 @@ def main() -> None:
     for name, preds in rows.items():
         results[name] = score([(g["reference"], p) for g, p in zip(gold, preds)])
         words = sum(len(p.split()) for p in preds) / len(preds)
-        print(f"{name:8} {results[name][0]:6.2f} {results[name][1]:6.2f} {results[name][2]:6.2f} {words:6.1f}")
+        print(
+            f"{name:8} {results[name][0]:6.2f} {results[name][1]:6.2f} {results[name][2]:6.2f} {words:6.1f}"
+        )
     gap = [b - lead for b, lead in zip(results["brief"], results["Lead-3"])]
     print("brief - Lead-3: " + " ".join(f"{g:+.2f}" for g in gap))
     for g, summary in list(zip(gold, ours))[: args.show]:
-        print(f"\n# {items[g['id']]['title']}\n  brief: {summary}\n  ref:   {' '.join(g['reference'].split())}")
+        print(
+            f"\n# {items[g['id']]['title']}\n  brief: {summary}\n  ref:   {' '.join(g['reference'].split())}"
+        )
 
 
 if __name__ == "__main__":

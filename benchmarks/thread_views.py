@@ -24,10 +24,10 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from brief.daily import anchor_day, daily_briefing
 from brief.model import Article, Briefing, Entity, Event, Mention, Sentence, Thread
-from brief.thread_groups import group_by_thread
-from brief.whatsnew import timeline_items
+from brief.views.daily import anchor_day, daily_briefing
+from brief.views.grouping import group_by_thread
+from brief.views.timeline import timeline_items
 
 
 def corpus(n: int) -> tuple[list[Briefing], list[Thread]]:
@@ -43,7 +43,10 @@ def corpus(n: int) -> tuple[list[Briefing], list[Thread]]:
             size = min(n, 3000)  # one story everyone writes about
         tid = f"t{number}"
         actor, place = f"Person {number}", f"Place {number % 500}"
-        own = [f"{actor} met officials in {place} about plan {number}.", f"Talks on plan {number} continued."]
+        own = [
+            f"{actor} met officials in {place} about plan {number}.",
+            f"Talks on plan {number} continued.",
+        ]
         members, events = [], []
         day0 = rng.randrange(365)
         for k in range(size):
@@ -57,16 +60,32 @@ def corpus(n: int) -> tuple[list[Briefing], list[Thread]]:
             bid = f"b{len(briefings):07d}"
             eid = f"e{number}-{k // 5}"
             mentions = (Mention(0, len(actor), "PERSON", actor, actor),)
-            members.append(Briefing(
-                article=Article(id=bid, text=text), headline=f"Headline {bid}", summary=own[k % 2], date=day,
-                sentences=tuple(sentences), mentions=mentions,
-                entities=(Entity(actor, "PERSON", 2), Entity(place, "GPE", 1)), thread=tid, event=eid))
+            members.append(
+                Briefing(
+                    article=Article(id=bid, text=text),
+                    headline=f"Headline {bid}",
+                    summary=own[k % 2],
+                    date=day,
+                    sentences=tuple(sentences),
+                    mentions=mentions,
+                    entities=(Entity(actor, "PERSON", 2), Entity(place, "GPE", 1)),
+                    thread=tid,
+                    event=eid,
+                )
+            )
         for k in range(0, size, 5):
-            ids = tuple(b.id for b in members[k:k + 5])
+            ids = tuple(b.id for b in members[k : k + 5])
             events.append(Event(f"e{number}-{k // 5}", members[k].date, members[k].headline, ids))
         briefings += members
-        threads.append(Thread(tid, f"{actor}: plan {number}", tuple(b.id for b in members), (actor, place),
-                              tuple(events)))
+        threads.append(
+            Thread(
+                tid,
+                f"{actor}: plan {number}",
+                tuple(b.id for b in members),
+                (actor, place),
+                tuple(events),
+            )
+        )
         number += 1
     briefings.sort(key=lambda b: (b.date or "", b.id), reverse=True)
     return briefings, threads
@@ -92,17 +111,25 @@ def main() -> None:
     by_id = {b.id: b for b in briefings}
     anchor = anchor_day(briefings)
     biggest = max(threads, key=lambda t: len(t.articles))
-    print(f"{len(briefings):,} briefings, {len(threads):,} threads, largest {len(biggest.articles):,} "
-          f"stories in {len(biggest.events):,} events; today = {anchor}")
+    print(
+        f"{len(briefings):,} briefings, {len(threads):,} threads, largest {len(biggest.articles):,} "
+        f"stories in {len(biggest.events):,} events; today = {anchor}"
+    )
     group = median_ms(lambda: GroupLayout.build(group_by_thread(briefings)), args.runs)
-    daily = {p: median_ms(lambda p=p: daily_briefing(threads, by_id, p, anchor), args.runs)
-             for p in ("today", "week", "all")}
+    daily = {
+        p: median_ms(lambda p=p: daily_briefing(threads, by_id, p, anchor), args.runs)
+        for p in ("today", "week", "all")
+    }
     timeline = median_ms(lambda: timeline_items(biggest, by_id), args.runs)
     reference = median_ms(lambda: sorted(briefings, key=lambda b: (b.date or "", b.id)), args.runs)
-    print(f"group {group:.0f} ms · daily today {daily['today']:.0f} / week {daily['week']:.0f} / all {daily['all']:.0f} ms"
-          f" · timeline {timeline:.0f} ms · reference sort {reference:.0f} ms")
-    print(f"thread views ms: group={group:.0f} daily_all={daily['all']:.0f} timeline={timeline:.0f} "
-          f"reference={reference:.0f} (group/reference={group / reference:.1f})")
+    print(
+        f"group {group:.0f} ms · daily today {daily['today']:.0f} / week {daily['week']:.0f} / all {daily['all']:.0f} ms"
+        f" · timeline {timeline:.0f} ms · reference sort {reference:.0f} ms"
+    )
+    print(
+        f"thread views ms: group={group:.0f} daily_all={daily['all']:.0f} timeline={timeline:.0f} "
+        f"reference={reference:.0f} (group/reference={group / reference:.1f})"
+    )
 
 
 if __name__ == "__main__":

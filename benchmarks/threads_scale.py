@@ -38,22 +38,68 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date, timedelta
 from multiprocessing import Pool
 from pathlib import Path
-from datetime import date, timedelta
 
 KINDS = [
-    ("earthquake", "struck", "magnitude", "killed"), ("election", "voted", "turnout", "seats"),
-    ("takeover bid", "offered", "shares", "billion"), ("rehab", "checked into", "clinic", "lawyer"),
-    ("trial", "sentenced", "jury", "verdict"), ("coach", "fired", "season", "losses"),
-    ("fight", "knocked out", "round", "title"), ("piracy", "captured", "vessel", "navy"),
-    ("bombing", "exploded", "police", "injured"), ("film deal", "signed", "sequel", "studio"),
-    ("death", "died", "career", "family"), ("flood", "swept", "rainfall", "evacuated"),
+    ("earthquake", "struck", "magnitude", "killed"),
+    ("election", "voted", "turnout", "seats"),
+    ("takeover bid", "offered", "shares", "billion"),
+    ("rehab", "checked into", "clinic", "lawyer"),
+    ("trial", "sentenced", "jury", "verdict"),
+    ("coach", "fired", "season", "losses"),
+    ("fight", "knocked out", "round", "title"),
+    ("piracy", "captured", "vessel", "navy"),
+    ("bombing", "exploded", "police", "injured"),
+    ("film deal", "signed", "sequel", "studio"),
+    ("death", "died", "career", "family"),
+    ("flood", "swept", "rainfall", "evacuated"),
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-SYLLABLES = ["ka", "lo", "mi", "ra", "te", "sun", "vor", "an", "bel", "dri", "es", "fa", "gor", "hul",
-             "is", "jen", "kor", "lam", "nu", "ost", "pra", "qui", "ros", "sta", "tur", "ul", "vek", "wil"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "te",
+    "sun",
+    "vor",
+    "an",
+    "bel",
+    "dri",
+    "es",
+    "fa",
+    "gor",
+    "hul",
+    "is",
+    "jen",
+    "kor",
+    "lam",
+    "nu",
+    "ost",
+    "pra",
+    "qui",
+    "ros",
+    "sta",
+    "tur",
+    "ul",
+    "vek",
+    "wil",
+]
 
 
 def _word(rng: random.Random, parts: int) -> str:
@@ -76,7 +122,9 @@ def corpus(n: int) -> list[dict]:
         kind, verb, noun, fact = rng.choice(KINDS)
         actor = f"{_word(rng, 2).title()} {_word(rng, 3).title()}"
         place = _word(rng, 3).title()
-        org = f"{_word(rng, 2).title()} {rng.choice(['Group', 'Council', 'United', 'Party', 'Navy'])}"
+        org = (
+            f"{_word(rng, 2).title()} {rng.choice(['Group', 'Council', 'United', 'Party', 'Navy'])}"
+        )
         day = date(2005, 1, 1) + timedelta(days=rng.randrange(7000))
         for ev in range(rng.choice((1, 1, 2, 3, 4))):
             day += timedelta(days=rng.randrange(20, 300))
@@ -98,15 +146,23 @@ def corpus(n: int) -> list[dict]:
                     if rng.random() < 0.45:
                         sentences.append(rng.choice(story_lines))
                     else:
-                        words = rng.choices(background, cum_weights=cumulative, k=rng.randrange(8, 22))
+                        words = rng.choices(
+                            background, cum_weights=cumulative, k=rng.randrange(8, 22)
+                        )
                         sentences.append(" ".join(words).capitalize() + ".")
                 dated = rng.random() < 0.6
-                rows.append({
-                    "id": f"s{story}-e{ev}-{len(rows)}",
-                    "title": f"{actor} {verb}: {kind} in {place}",
-                    "text": "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)),
-                    "date": (day + timedelta(days=rng.randrange(3))).isoformat() if dated else None,
-                })
+                rows.append(
+                    {
+                        "id": f"s{story}-e{ev}-{len(rows)}",
+                        "title": f"{actor} {verb}: {kind} in {place}",
+                        "text": "\n\n".join(
+                            " ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)
+                        ),
+                        "date": (day + timedelta(days=rng.randrange(3))).isoformat()
+                        if dated
+                        else None,
+                    }
+                )
     return rows
 
 
@@ -122,7 +178,9 @@ def analysed_corpus(n: int) -> Path:
     import brief
 
     code = hashlib.sha1()
-    for f in sorted(Path(brief.__file__).parent.glob("analysis/*.py")) + [Path(brief.__file__).parent / "model.py"]:
+    for f in sorted(Path(brief.__file__).parent.glob("analysis/*.py")) + [
+        Path(brief.__file__).parent / "model.py"
+    ]:
         code.update(f.read_bytes())
     path = Path(tempfile.gettempdir()) / f"brief-threads-scale-{n}-{code.hexdigest()[:10]}.pickles"
     if not path.exists():
@@ -135,7 +193,10 @@ def analysed_corpus(n: int) -> Path:
             for start in range(0, n, PIECE):
                 pickle.dump(briefings[start : start + PIECE], f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.rename(path)
-        print(f"analysed {n:,} articles in {time.perf_counter() - started:.0f} s (cached in {path})", flush=True)
+        print(
+            f"analysed {n:,} articles in {time.perf_counter() - started:.0f} s (cached in {path})",
+            flush=True,
+        )
     return path
 
 
@@ -191,58 +252,74 @@ def load_briefings(path: str | Path) -> list:
                 return briefings
 
 
-def child(path: str) -> None:
+def child(path: str, serial: bool = False) -> None:
     from brief.gc_pause import paused_gc
-    from brief.linking.features import features
-    from brief.threads import build_threads
+    from brief.threads import Plan, build_threads
+    from brief.threads.features import feature_input, features_of
 
     briefings = load_briefings(path)
     loaded_mb = _rss_mb("self")
     started = time.perf_counter()
     with paused_gc():  # as threading runs
         for b in briefings:
-            features(b)
+            features_of(feature_input(b))
     reference = time.perf_counter() - started
     sampler = RssSampler()
     sampler.start()
     started = time.perf_counter()
-    out, threads = build_threads(briefings)
+    out, threads = build_threads(briefings, Plan(workers=1) if serial else None)
     threaded = time.perf_counter() - started
     events = sum(len(t.events) for t in threads)
     sampler.stop = True
-    print(json.dumps({"thread_s": round(threaded, 2), "reference_s": round(reference, 2),
-                      "peak_mb": round(max(_peak_mb(), sampler.peak_mb)), "workers_mb": round(sampler.workers_mb),
-                      "loaded_mb": round(loaded_mb), "events": events, "threads": len(threads)}))
+    print(
+        json.dumps(
+            {
+                "thread_s": round(threaded, 2),
+                "reference_s": round(reference, 2),
+                "peak_mb": round(max(_peak_mb(), sampler.peak_mb)),
+                "workers_mb": round(sampler.workers_mb),
+                "loaded_mb": round(loaded_mb),
+                "events": events,
+                "threads": len(threads),
+            }
+        )
+    )
 
 
 def main() -> None:
     args = sys.argv[1:]
     if args and args[0] == "--child":
-        if "--serial" in args:
-            import brief.threads
-
-            brief.threads.PARALLEL_FROM = sys.maxsize
-        child(args[1])
+        child(args[1], serial="--serial" in args)
         return
     parser = argparse.ArgumentParser(description="Time threading N synthetic articles.")
-    parser.add_argument("n", nargs="?", type=int, default=100_000, help="articles (default 100,000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs, each in a fresh process (default 3)")
-    parser.add_argument("--serial", action="store_true", help="featurise in one process, as below PARALLEL_FROM")
+    parser.add_argument(
+        "n", nargs="?", type=int, default=100_000, help="articles (default 100,000)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs, each in a fresh process (default 3)"
+    )
+    parser.add_argument(
+        "--serial", action="store_true", help="featurise in one process, as below PARALLEL_FROM"
+    )
     options = parser.parse_args(args)
     n, runs = options.n, options.runs
     path = analysed_corpus(n)
     results = []
     for _ in range(runs):
-        command = [sys.executable, __file__, "--child", str(path)] + (["--serial"] if options.serial else [])
+        command = [sys.executable, __file__, "--child", str(path)] + (
+            ["--serial"] if options.serial else []
+        )
         out = subprocess.run(command, check=True, capture_output=True, text=True)
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(results[-1], flush=True)
     median = statistics.median(r["thread_s"] for r in results)
     reference = statistics.median(r["reference_s"] for r in results)
     peak = max(r["peak_mb"] for r in results)
-    print(f"{n:,} articles, {runs} runs: threading median {median:.1f} s; reference (features only) {reference:.1f} s, "
-          f"ratio {median / reference:.1f}; peak RSS {peak} MB, with the briefings alone resident "
-          f"{max(r['loaded_mb'] for r in results)} MB")
+    print(
+        f"{n:,} articles, {runs} runs: threading median {median:.1f} s; reference (features only) {reference:.1f} s, "
+        f"ratio {median / reference:.1f}; peak RSS {peak} MB, with the briefings alone resident "
+        f"{max(r['loaded_mb'] for r in results)} MB"
+    )
     label = f"{n // 1000}k" if n % 1000 == 0 else str(n)
     print(f"threads {label}: {median:.1f} s, {peak} MB peak")
 

@@ -9,9 +9,8 @@ import time
 
 import click
 
-from brief.ui.labels import count_label  # plain strings: no Textual behind it
-
 from brief import __version__
+from brief.views.labels import count_label, dated  # plain strings: no Textual behind it
 
 _STARTED = time.perf_counter()  # start-up time is reported by the app once it has painted
 
@@ -20,7 +19,9 @@ class _DefaultGroup(click.Group):
     """`brief [PATH...]` opens the reader; `brief list …` etc. run subcommands."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
+        ):
             args = ["read", *args]
         return super().parse_args(ctx, args)
 
@@ -31,8 +32,7 @@ def _fail(message: str, status: int = 2) -> None:
 
 
 def _corpus(paths: tuple[str, ...]):
-    from brief.pipeline import build_corpus
-    from brief.sources import SourceError
+    from brief.library import SourceError, build_corpus
 
     try:
         corpus = build_corpus(paths)
@@ -83,7 +83,7 @@ def read_command(paths: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
     """List briefings, newest first."""
-    from brief.jsonout import briefing_json
+    from brief.views.contracts import briefing_json
 
     corpus = _corpus(paths)
     if as_json:
@@ -94,9 +94,11 @@ def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
     click.echo(f"{'DATE':<12}  {'SOURCE':<14}  HEADLINE")
     for b in corpus.briefings:
         # "≈ " marks a date inferred from the text; the column is wide enough for both kinds.
-        date = (("≈ " if b.date_inferred else "  ") + b.date) if b.date else "  undated"
+        date = dated(b.date, b.date_inferred, human=False, align=True)
         source = (b.source or "")[:14]
-        headline = b.headline if len(b.headline) <= title_width else b.headline[: title_width - 1] + "…"
+        headline = (
+            b.headline if len(b.headline) <= title_width else b.headline[: title_width - 1] + "…"
+        )
         click.echo(f"{date:<12}  {source:<14}  {headline}")
     click.echo(count_label(len(corpus.briefings)), err=True)
 
@@ -106,7 +108,7 @@ def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
     """Story threads and their events, oldest article first."""
-    from brief.jsonout import thread_json
+    from brief.views.contracts import thread_json
 
     corpus = _corpus(paths)
     if as_json:
@@ -114,17 +116,32 @@ def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
         return
     by_id = {b.id: b for b in corpus.briefings}
     for t in corpus.threads:
-        click.echo(f"{t.title}  ({count_label(len(t.articles), 'article')}, {count_label(len(t.events), 'event')})")
+        click.echo(
+            f"{t.title}  ({count_label(len(t.articles), 'article')}, {count_label(len(t.events), 'event')})"
+        )
         for e in t.events:
-            inferred = all(by_id[a].date_inferred for a in e.articles if a in by_id and by_id[a].date == e.date)
-            date = (("≈ " if e.date and inferred else "  ") + e.date) if e.date else "  undated"
+            inferred = all(
+                by_id[a].date_inferred for a in e.articles if a in by_id and by_id[a].date == e.date
+            )
+            date = dated(e.date, inferred, human=False, align=True)
             click.echo(f"  {date:<12}  {e.title}  [{len(e.articles)}]")
-    click.echo(f"{count_label(len(corpus.threads), 'thread')} over {count_label(len(by_id))}", err=True)
+    click.echo(
+        f"{count_label(len(corpus.threads), 'thread')} over {count_label(len(by_id))}", err=True
+    )
 
 
 @main.command("search")
-@click.option("--json", "as_json", is_flag=True, help="Print ranked [{id, score, title}] instead of a table.")
-@click.option("-n", "--limit", default=20, show_default=True, type=click.IntRange(1), help="Most results shown.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print ranked [{id, score, title}] instead of a table."
+)
+@click.option(
+    "-n",
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Most results shown.",
+)
 @click.argument("query")
 @click.argument("paths", nargs=-1, type=click.Path())
 def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]) -> None:
@@ -144,12 +161,14 @@ def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]
         sys.exit(2)
     state = None
     if any(c.kind == "is" for c in parsed.clauses):
-        from brief.store import Store
+        from brief.library import Library
 
-        read, starred = Store().state()
+        read, starred = Library.open().state()
         state = {"read": read, "starred": starred}
     corpus = _corpus(paths)
-    found = SearchIndex.build(corpus.briefings, corpus.threads).search(parsed, limit=limit, state=state)
+    found = SearchIndex.build(corpus.briefings, corpus.threads).search(
+        parsed, limit=limit, state=state
+    )
     if as_json:
         _dump([{"id": r.id, "score": r.score, "title": r.headline} for r in found.results])
         return
@@ -159,19 +178,29 @@ def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]
         click.echo(f"{r.score:5.2f}  {date:<10}  {r.headline[: max(20, width - 20)]}")
         if r.snippet:
             click.echo(f"{'':17}  … {r.snippet.text[: max(20, width - 23)]}")
-    click.echo(f"{found.total:,} {'match' if found.total == 1 else 'matches'}, {len(found.results)} shown", err=True)
+    click.echo(
+        f"{found.total:,} {'match' if found.total == 1 else 'matches'}, {len(found.results)} shown",
+        err=True,
+    )
 
 
 @main.command("entities")
-@click.option("--json", "as_json", is_flag=True, help="Print mentions as JSON (one line per document for a file).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print mentions as JSON (one line per document for a file).",
+)
 @click.argument("path", required=False, type=click.Path())
 def entities_command(as_json: bool, path: str | None) -> None:
     """Named entities with character offsets: of PATH's documents, or of plain text on stdin."""
     from brief.analysis.entities import find_entities
 
     def mention_rows(text: str) -> list[dict]:
-        return [{"start": m.start, "end": m.end, "type": m.type, "text": m.text, "entity": m.entity}
-                for m in find_entities(text)[0]]
+        return [
+            {"start": m.start, "end": m.end, "type": m.type, "text": m.text, "entity": m.entity}
+            for m in find_entities(text)[0]
+        ]
 
     if path is None:
         rows = mention_rows(sys.stdin.read())
@@ -179,7 +208,9 @@ def entities_command(as_json: bool, path: str | None) -> None:
             _dump(rows)
         else:
             for r in rows:
-                click.echo(f"{r['start']:>7} {r['end']:>7}  {r['type']:<7} {r['text']}  ->  {r['entity']}")
+                click.echo(
+                    f"{r['start']:>7} {r['end']:>7}  {r['type']:<7} {r['text']}  ->  {r['entity']}"
+                )
         return
     from brief.sources import SourceError, load
 
@@ -192,7 +223,12 @@ def entities_command(as_json: bool, path: str | None) -> None:
     out = sys.stdout
     for article in loaded.articles:
         if as_json:
-            out.write(json.dumps({"id": article.id, "mentions": mention_rows(article.text)}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {"id": article.id, "mentions": mention_rows(article.text)}, ensure_ascii=False
+                )
+                + "\n"
+            )
         else:
             click.echo(article.id)
             for entity in find_entities(article.text)[1]:

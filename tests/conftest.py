@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from brief.model import Article, Block, Briefing, Entity, Mention, Quote
@@ -35,7 +37,13 @@ def make_annotated_briefing() -> Briefing:
         "The Valdai Forum will return to Sochi next year, organisers said.\n\n"
         "Also Read | Zelensky warns of a NATO test"
     )
-    article = Article(id="hand-made", text=body, title="Putin meets reporters in Minsk", date="2025-06-27", source="Example Wire")
+    article = Article(
+        id="hand-made",
+        text=body,
+        title="Putin meets reporters in Minsk",
+        date="2025-06-27",
+        source="Example Wire",
+    )
     sub = body.index("What comes next")
     para2 = body.index("The Valdai")
     furniture = body.index("Also Read")
@@ -91,3 +99,14 @@ def _synthetic_briefings(count: int) -> list[Briefing]:
 def synthetic_briefings():
     """A factory: `synthetic_briefings(n)` gives n small distinct briefings, built directly (no analysis)."""
     return _synthetic_briefings
+
+
+_KINDS = {"unit", "ui", "e2e"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Each test is marked by its folder (tests/unit, tests/ui, tests/e2e), so `-m unit` selects the quick loop."""
+    for item in items:
+        kind = Path(str(item.fspath)).parent.name
+        if kind in _KINDS:
+            item.add_marker(getattr(pytest.mark, kind))

@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = (
+    Path(__file__).resolve().parent / "fixtures"
+)  # small excerpts of public corpora; READMEs name each source
 
 
 def brief_command() -> list[str]:
@@ -20,7 +23,9 @@ def brief_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "brief"]
 
 
-def run_brief(*args: str, input: str | None = None, cwd: str | Path | None = None, env: dict | None = None):
+def run_brief(
+    *args: str, input: str | None = None, cwd: str | Path | None = None, env: dict | None = None
+):
     return subprocess.run(
         [*brief_command(), *args],
         capture_output=True,

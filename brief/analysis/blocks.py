@@ -18,14 +18,56 @@ _FURNITURE = re.compile(
     r"watch|click here|subscribe|advertisement|sponsored|follow us|sign up)\b\s*[|:\-–—]",
     re.I,
 )
-_FURNITURE_LINE = re.compile(r"^\s*(?:advertisement|story continues below|continue reading|sponsored content)\s*$", re.I)
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:advertisement|story continues below|continue reading|sponsored content)\s*$", re.I
+)
 # Words that open a sentence but almost never end a headline: a capitalised one of these
 # right after a run of headline words marks where a glued subheading stops.
 _SENTENCE_OPENERS = {
-    "The", "A", "An", "In", "On", "At", "During", "After", "Before", "While", "When", "As", "But",
-    "He", "She", "It", "They", "We", "I", "His", "Her", "Its", "Their", "This", "That", "These",
-    "Those", "According", "Speaking", "Addressing", "Meanwhile", "However", "Earlier", "Later",
-    "Last", "Following", "Since", "Although", "Despite", "With", "For", "From", "Under", "Over",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "During",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "As",
+    "But",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "According",
+    "Speaking",
+    "Addressing",
+    "Meanwhile",
+    "However",
+    "Earlier",
+    "Later",
+    "Last",
+    "Following",
+    "Since",
+    "Although",
+    "Despite",
+    "With",
+    "For",
+    "From",
+    "Under",
+    "Over",
 }
 # "Putin on restoring relations with US Russia, Putin said, was ready …": a parenthetical
 # attribution right after the first word of a sentence shows where the sentence (and so the glued
@@ -42,7 +84,7 @@ def _glued_subhead_end(para: str) -> int:
     """Length of a subheading glued to the start of `para`, or 0 when there is none."""
     # A short question standing first: "What was Putin's response on Ukraine crisis? During …"
     q = re.match(r"((?:\S+\s+){1,11}?\S+\?)\s+(?=[A-Z\u201c\"])", para)
-    if q and not re.search("[\u201c\u201d\"]", q[1]) and len(para) > len(q[0]) + 40:
+    if q and not re.search('[\u201c\u201d"]', q[1]) and len(para) > len(q[0]) + 40:
         return len(q[1])
     a = _ATTRIBUTED_SUBJECT.match(para)
     if a and _looks_like_headline(a[1]) and not re.search(r"[.!?](?:\s|$)", a[1]):

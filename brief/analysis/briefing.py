@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from brief.analysis.datelines import is_stamp, strip_stamp
 from brief.analysis.blocks import split_blocks
+from brief.analysis.datelines import is_stamp, strip_stamp
 from brief.analysis.entities import find_entities
 from brief.analysis.headline import derive_headline
 from brief.analysis.quotes import find_quotes
@@ -21,7 +21,9 @@ def analyse(article: Article) -> Briefing:
     subheads = [text[b.start : b.end] for b in blocks if b.kind == "subhead"]
     related = tuple(text[b.start : b.end] for b in blocks if b.kind == "furniture")
     mentions, entities = find_entities(text)
-    headline = _title(article.title) or derive_headline([clean_sentence(s) for s in sentence_texts[:4]], subheads)
+    headline = _title(article.title) or derive_headline(
+        [clean_sentence(s) for s in sentence_texts[:4]], subheads
+    )
     return Briefing(
         article=article,
         headline=headline,

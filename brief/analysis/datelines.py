@@ -28,7 +28,9 @@ _TOKEN = (
 _LEADING = re.compile(rf"^(?:(?:{_TOKEN})\s*)+(?=[A-Z\u201c\"'])")
 _WHOLE = re.compile(rf"^\s*(?:(?:{_TOKEN})\s*)+$")
 # what makes a stamp a stamp: a year, a d/m/y date, a clock time or a "Posted"/"Published"
-_STAMP_MARK = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b|\d\s*:\s*\d\d|Posted|Published|Updated|Created")
+_STAMP_MARK = re.compile(
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b|\d\s*:\s*\d\d|Posted|Published|Updated|Created"
+)
 
 
 def leading_stamp(text: str) -> int:
@@ -46,7 +48,7 @@ def leading_stamp(text: str) -> int:
 
 
 def strip_stamp(sentence: str) -> str:
-    return sentence[leading_stamp(sentence):]
+    return sentence[leading_stamp(sentence) :]
 
 
 # the words a timestamp line is made of, whatever their case ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM")

@@ -17,7 +17,9 @@ from brief.model import Entity, Mention
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _ORG_TAIL = re.compile(r"\s+(?:[a-z]+\s+)?(?:club|forum)\b")  # "Valdai discussion club"
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
-_LOWER_WORDS = frozenset("of de del di da du la le van von der den al el bin and the for on".split())
+_LOWER_WORDS = frozenset(
+    "of de del di da du la le van von der den al el bin and the for on".split()
+)
 _PREFIX = re.compile(r"(?:(?:the|The)\s+)$")
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s+)*?)((?:[A-Z][a-z]+\.?\s+)+)$")
 
@@ -25,7 +27,12 @@ _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s+)*?)((?:[A-Z][a-z]+\.?\s+)+)$")
 def _initials_match(acronym: str, name: str) -> bool:
     letters = [c for c in acronym if c.isalpha()]
     words = [w for w in _WORD.findall(name) if w not in _LOWER_WORDS]
-    return len(letters) >= 2 and bool(words) and letters[0].upper() == words[0][0] and len(words) <= len(letters)
+    return (
+        len(letters) >= 2
+        and bool(words)
+        and letters[0].upper() == words[0][0]
+        and len(words) <= len(letters)
+    )
 
 
 # A capitalised word right before one of these is someone speaking: "Zelensky warns Putin …".
@@ -37,7 +44,9 @@ _SPEECH_VERB = re.compile(
 _SPEAKER = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?=[ \t])")
 
 
-def _speakers(text: str, spans: list[tuple[int, int, str]], taken: set[int]) -> list[tuple[int, int, str]]:
+def _speakers(
+    text: str, spans: list[tuple[int, int, str]], taken: set[int]
+) -> list[tuple[int, int, str]]:
     """Unknown capitalised words the tagger left out that stand as the subject of a speech verb.
 
     Names a model has never seen are most often missed at the start of a headline-like line,
@@ -49,7 +58,13 @@ def _speakers(text: str, spans: list[tuple[int, int, str]], taken: set[int]) -> 
     for m in _SPEAKER.finditer(text):
         s, e = m.span()
         word = m.group()
-        if s in taken or s in busy or word.lower() in res.lower or word in res.phrases or word in TITLE_WORDS:
+        if (
+            s in taken
+            or s in busy
+            or word.lower() in res.lower
+            or word in res.phrases
+            or word in TITLE_WORDS
+        ):
             continue
         if _SPEECH_VERB.match(text, e):
             found.append((s, e, "PERSON"))
@@ -82,7 +97,12 @@ def _org_runs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
         if len(words) < 2 or "\n" in text[s:e]:
             continue
         inside = [sp for sp in spans if sp[0] < e and sp[1] > s]
-        if inside and inside[0][2] == "GPE" and inside[0][:2] == (s, s + len(words[0])) and len(words) > 2:
+        if (
+            inside
+            and inside[0][2] == "GPE"
+            and inside[0][:2] == (s, s + len(words[0]))
+            and len(words) > 2
+        ):
             # "US Federal Reserve": the country stays a place, the rest is the organisation
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]
@@ -125,7 +145,9 @@ def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _repeats(text: str, spans: list[tuple[int, int, str]], taken: set[int]) -> list[tuple[int, int, str]]:
+def _repeats(
+    text: str, spans: list[tuple[int, int, str]], taken: set[int]
+) -> list[tuple[int, int, str]]:
     """Other occurrences of names already found, and of a person's surname: one reading per document."""
     lower = resources().lower
     known: dict[str, str] = {}
@@ -137,7 +159,11 @@ def _repeats(text: str, spans: list[tuple[int, int, str]], taken: set[int]) -> l
                 known.setdefault(surface.rsplit(" ", 1)[1], t)
     if not known:
         return []
-    pattern = re.compile(r"(?<![\w.'’-])(?:" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")(?![\w'’-]\w)")
+    pattern = re.compile(
+        r"(?<![\w.'’-])(?:"
+        + "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+        + r")(?![\w'’-]\w)"
+    )
     busy = bytearray(len(text) + 1)
     for s, e, _ in spans:
         busy[s:e] = b"\x01" * (e - s)
@@ -157,7 +183,9 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     for (s, e, t), surface in zip(spans, surfaces):
         name = aliases.get(surface, surface)
         if t == "ORG" and any(w.islower() and w not in _LOWER_WORDS for w in surface.split()):
-            name = " ".join(w if w in _LOWER_WORDS else w[:1].upper() + w[1:] for w in surface.split())
+            name = " ".join(
+                w if w in _LOWER_WORDS else w[:1].upper() + w[1:] for w in surface.split()
+            )
         names.append(name)
     # Acronyms the text defines: "Eurasian Economic Union (EAEU)".
     defined = {}
@@ -167,7 +195,9 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
             defined[m.group(1)] = name
     names = [defined.get(n, n) for n in names]
     # Short forms of a person's name fold into the most frequent full name that contains them.
-    counts = collections.Counter(n for n, (_, _, t) in zip(names, spans) if t == "PERSON" and " " in n)
+    counts = collections.Counter(
+        n for n, (_, _, t) in zip(names, spans) if t == "PERSON" and " " in n
+    )
     full_by_part: dict[str, str] = {}
     for full, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
         parts = full.split()
@@ -175,19 +205,28 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
             full_by_part.setdefault(part, full)
     # Any predicted type: a tagger may call one "Putin" a nationality; the document vote fixes the type.
     places = resources().phrases
-    return [full_by_part.get(n, n) if n not in counts and n not in places else n for n, (_, _, t) in zip(names, spans)]
+    return [
+        full_by_part.get(n, n) if n not in counts and n not in places else n
+        for n, (_, _, t) in zip(names, spans)
+    ]
 
 
 def _alias_forms(text: str, s: int, e: int, surface: str) -> list[str]:
     """The surface, plus the title or "the" the text puts before it ("President Trump", "the United States")."""
     forms = [surface]
     before = text[max(0, s - 60) : s]
-    if _PREFIX.search(before) and (" " in surface or surface.isupper()):  # "the US", not "the Ukraine conflict"
+    if _PREFIX.search(before) and (
+        " " in surface or surface.isupper()
+    ):  # "the US", not "the Ukraine conflict"
         forms.append("the " + surface)
     m = _TITLE_BEFORE.search(before)
     if m and m.group(2).split()[-1].rstrip(".") in TITLE_WORDS:
         titles = m.group(2)
-        forms.append(" ".join((m.group(1) + titles).split() + [surface]) if m.group(1) else " ".join(titles.split() + [surface]))
+        forms.append(
+            " ".join((m.group(1) + titles).split() + [surface])
+            if m.group(1)
+            else " ".join(titles.split() + [surface])
+        )
         if m.group(1):
             forms.append(" ".join(titles.split() + [surface]))
     return forms
@@ -205,7 +244,9 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         votes[name][t] += 1
         # Longer mentions are read more reliably ("Vladimir Putin" over a lone "Putin"), and
         # nationalities are a closed class: NORP for a word the gazetteer does not know is weak.
-        weights[name][t] += (text.count(" ", s, e) + 1) * (0.5 if t == "NORP" and text[s:e] not in norp else 1.0)
+        weights[name][t] += (text.count(" ", s, e) + 1) * (
+            0.5 if t == "NORP" and text[s:e] not in norp else 1.0
+        )
         first.setdefault(name, s)
     kind = {name: max(w, key=lambda t: (w[t], -list(w).index(t))) for name, w in weights.items()}
     mentions = tuple(Mention(s, e, kind[n], text[s:e], n) for (s, e, _), n in zip(spans, names))
@@ -215,5 +256,7 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
             if form != m.entity:
                 alias_sets[m.entity][form] = None
     order = sorted(votes, key=lambda n: (-sum(votes[n].values()), first[n]))
-    entities = tuple(Entity(n, kind[n], sum(votes[n].values()), tuple(alias_sets[n])) for n in order)
+    entities = tuple(
+        Entity(n, kind[n], sum(votes[n].values()), tuple(alias_sets[n])) for n in order
+    )
     return mentions, entities

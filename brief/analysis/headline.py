@@ -33,7 +33,9 @@ _TRAILING_WEAK = re.compile(
 )
 _ASIDES = (
     re.compile(r"\s*\([^()]{0,80}\)"),  # (not pictured), (D-Mass.)
-    re.compile(r"\s+(?:--|[\u2013\u2014])\s+[^-\u2013\u2014]{1,80}?\s+(?:--|[\u2013\u2014])(?=\s)"),  # -- perhaps … --
+    re.compile(
+        r"\s+(?:--|[\u2013\u2014])\s+[^-\u2013\u2014]{1,80}?\s+(?:--|[\u2013\u2014])(?=\s)"
+    ),  # -- perhaps … --
 )
 # Appositives and non-restrictive clauses: ", one of Turkey's best-loved singers,", ", whose …, has died".
 _APPOSITIVE = re.compile(
@@ -50,7 +52,9 @@ _LEADING_CLAUSE = re.compile(
     r"^(?:(?:While|When|After|As|With|Since|Although|Though|Despite|Following|Before|Once|Amid|If|Ahead of|"
     r"In|On|At|During|Speaking|Addressing|Having|Bringing|Of all)\b|[A-Z][a-z]+ing\b|[A-Z][a-z]+ly,)[^,]{0,120},\s+"
 )
-_LABEL = re.compile(r"^(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*:\s+(?=[A-Z])")  # "Wanted: Police …"
+_LABEL = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*:\s+(?=[A-Z])"
+)  # "Wanted: Police …"
 _PRONOUN = re.compile(r"(?:it|he|she|they|this|that|these|those|we|you|i)\b", re.I)
 _CONNECTOR_OPENER = re.compile(r"^(?:But|And|So|Yet|Or)\s+", re.I)
 
@@ -121,7 +125,9 @@ def _main_verb(head: str) -> int | None:
     groups = _verb_groups(words)
     if not groups:
         return None
-    rel = next((i for i, w in enumerate(words) if w.lower() in ("who", "which", "whose", "that")), None)
+    rel = next(
+        (i for i, w in enumerate(words) if w.lower() in ("who", "which", "whose", "that")), None
+    )
     if rel is None or rel > groups[0]:
         return groups[0]
     later = [g for g in groups if g > rel]
@@ -159,15 +165,26 @@ def simplify(sentence: str) -> str:
     text = _ATTRIBUTION.sub("", text)
     if len(text) > MAX_CHARS:  # a leading clause is context a short headline can afford
         rest = _LEADING_CLAUSE.sub("", text, count=1)
-        while rest.startswith("and ") and "," in rest:  # "With two weekends to play, and one in the Conference, …"
+        while (
+            rest.startswith("and ") and "," in rest
+        ):  # "With two weekends to play, and one in the Conference, …"
             rest = rest.split(",", 1)[1].lstrip()
-        if rest != text and len(rest.split()) >= MIN_WORDS and _has_main_clause(rest) and not _PRONOUN.match(rest):
+        if (
+            rest != text
+            and len(rest.split()) >= MIN_WORDS
+            and _has_main_clause(rest)
+            and not _PRONOUN.match(rest)
+        ):
             text = rest[0].upper() + rest[1:]
     return _tidy(text)
 
 
 def _balanced(head: str) -> bool:
-    return head.count("\u201c") <= head.count("\u201d") and head.count('"') % 2 == 0 and head.count("(") == head.count(")")
+    return (
+        head.count("\u201c") <= head.count("\u201d")
+        and head.count('"') % 2 == 0
+        and head.count("(") == head.count(")")
+    )
 
 
 def compress(sentence: str, limit: int = MAX_CHARS) -> str | None:
@@ -203,14 +220,18 @@ def compress(sentence: str, limit: int = MAX_CHARS) -> str | None:
 def derive_headline(sentences: list[str], subheads: list[str]) -> str:
     """A headline from the lead sentences, else a subheading; never empty."""
     # A quote is a poor headline, and a timestamp line is not one at all.
-    leads = [s for s in sentences[:4] if not s.lstrip().startswith(("\u201c", '"')) and not is_stamp(s) and len(s.split()) > 1]
+    leads = [
+        s
+        for s in sentences[:4]
+        if not s.lstrip().startswith(("\u201c", '"')) and not is_stamp(s) and len(s.split()) > 1
+    ]
     if leads:
         head = compress(leads[0])
         if head:
             return head
     for sub in subheads:
         sub = _tidy(sub)
-        if 3 <= len(sub.split()) and len(sub) <= MAX_CHARS and not sub.endswith("?"):
+        if len(sub.split()) >= 3 and len(sub) <= MAX_CHARS and not sub.endswith("?"):
             return sub
     for sentence in leads[1:]:
         head = compress(sentence)

@@ -22,9 +22,13 @@ TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 # "U.S." and "a.m." stay whole; "Putin's" splits before "'s"; "O'Brien" stays whole.
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|\S")
 
-CONNECTORS = frozenset("of de del della di da du des la le van von der den al el bin ibn and & the for on upon -".split())
+CONNECTORS = frozenset(
+    "of de del della di da du des la le van von der den al el bin ibn and & the for on upon -".split()
+)
 # Abbreviations whose full stop may sit inside a name ("St. Louis", "George W. Bush").
-ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St Mt Ft Jr Sr Gen Sen Rep Gov Lt Col Capt Sgt Prof Rev Co Corp Inc Ltd".split())
+ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr St Mt Ft Jr Sr Gen Sen Rep Gov Lt Col Capt Sgt Prof Rev Co Corp Inc Ltd".split()
+)
 # Titles are not part of a name: "President", "Russian President" stay outside the span.
 TITLE_WORDS = frozenset(
     """President Vice Prime Minister Secretary Chancellor Senator Sen Governor Gov Mayor King Queen
@@ -36,9 +40,7 @@ BOUNDARIES = frozenset('. ! ? : ; " “ ” ‘ ’ | ( ) [ ] — – • … *'
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:['’](?![sS]\b)[^\W_]+)*"
 _CONN = "|".join(re.escape(c) for c in sorted(CONNECTORS - {"-"}, key=len, reverse=True))
-_DOT = "|".join(
-    rf"(?<=\b{a})" for a in sorted(ABBREVIATIONS) if a.isalpha()
-)
+_DOT = "|".join(rf"(?<=\b{a})" for a in sorted(ABBREVIATIONS) if a.isalpha())
 # Capitalised runs (inner connectors allowed), found by one regex pass over the raw text (no per-token Python work).
 RUN_RE = re.compile(
     rf"(?<![^\W_])(?:{_CAP})"
@@ -94,7 +96,14 @@ class Resources:
 
     def __init__(self, gazetteer: dict, model: dict) -> None:
         phrases: dict[str, str] = {}
-        for key, code in (("country", "C"), ("state", "S"), ("city", "T"), ("region", "R"), ("norp", "N"), ("org", "O")):
+        for key, code in (
+            ("country", "C"),
+            ("state", "S"),
+            ("city", "T"),
+            ("region", "R"),
+            ("norp", "N"),
+            ("org", "O"),
+        ):
             for name in gazetteer[key]:
                 phrases[name] = phrases.get(name, "") + code
         for name in gazetteer["alias"]:
@@ -104,7 +113,9 @@ class Resources:
         self.aliases: dict[str, str] = gazetteer["alias"]
         self.norp = frozenset(gazetteer["norp"])
         self.lower = frozenset(model.get("lower", ()))
-        self.weights: dict[str, list[float]] = model.get("weights", {})  # feature -> one weight per tag
+        self.weights: dict[str, list[float]] = model.get(
+            "weights", {}
+        )  # feature -> one weight per tag
 
 
 def load_json(name: str) -> dict:
@@ -163,7 +174,9 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         "lex=%d%d" % (lex, initial),
         "len=%d" % min(j - i, 4),
     ]
-    if j - i > 1:  # the run's last word types the whole name: "European Central Bank", "Valdai Club"
+    if (
+        j - i > 1
+    ):  # the run's last word types the whole name: "European Central Bank", "Valdai Club"
         feats.append("rl=" + words[j - 1])
         feats.append("g|rl=" + g + "|" + _shape(words[j - 1]))
     if initial:
@@ -189,7 +202,10 @@ def allowed(tag: int, prev: int, connector: bool) -> bool:
 
 
 # ALLOWED[prev][connector]: the tags that may follow `prev`, O first so that ties go to O.
-ALLOWED = [[tuple(t for t in range(len(TAGS)) if allowed(t, p, c)) for c in (False, True)] for p in range(len(TAGS))]
+ALLOWED = [
+    [tuple(t for t in range(len(TAGS)) if allowed(t, p, c)) for c in (False, True)]
+    for p in range(len(TAGS))
+]
 
 
 def decode_window(text, window, res: Resources) -> list[int]:
@@ -205,9 +221,17 @@ def decode_window(text, window, res: Resources) -> list[int]:
         elif words[k] == "-" and gaz.get(k - 1) and gaz.get(k + 1, "")[:1] == "B":
             best = 0  # "US-Russia" is two places
         else:
-            scores = score(token_features(text, starts, ends, words, k, i, j, TAGS[prev], gaz, res), weights)
+            scores = score(
+                token_features(text, starts, ends, words, k, i, j, TAGS[prev], gaz, res), weights
+            )
             best = max(ALLOWED[prev][not words[k][0].isupper()], key=scores.__getitem__)
-            if best % 2 == 0 and best and g[:1] == "B" and gaz.get(k - 1, "")[:1] in ("B", "I") and "C" in g:
+            if (
+                best % 2 == 0
+                and best
+                and g[:1] == "B"
+                and gaz.get(k - 1, "")[:1] in ("B", "I")
+                and "C" in g
+            ):
                 best -= 1  # two countries side by side are two names ("US Russia")
         tags.append(best)
         prev = best
@@ -254,7 +278,9 @@ def _spans(tags: list[int], offset: int, starts, ends, words):
             first, last = k, m - 1
             while first < last and words[offset + first] in TITLE_WORDS:
                 first += 1
-            while last > first and (words[offset + last] in TITLE_WORDS or not words[offset + last][0].isupper()):
+            while last > first and (
+                words[offset + last] in TITLE_WORDS or not words[offset + last][0].isupper()
+            ):
                 last -= 1  # a name never ends on a connector or a title
             if words[offset + first] not in TITLE_WORDS and words[offset + first][0].isupper():
                 yield starts[offset + first], ends[offset + last], TYPES[(t - 1) // 2]

@@ -31,8 +31,8 @@ from collections.abc import Sequence
 
 from brief.model import Block, Mention, Quote, Sentence
 
-_OPENERS = "\u201c\""
-_CLOSERS = "\u201d\""
+_OPENERS = '\u201c"'
+_CLOSERS = '\u201d"'
 _MIN_WORDS = 4
 _SPEAKER_TYPES = ("PERSON", "ORG")
 
@@ -51,7 +51,7 @@ _DESCRIPTORS = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b)"
 )
-_SUBJECT = r"(?P<pro>\b(?:[Hh]e|[Ss]he)\b)|(?:the\s+)?(?P<name>{name})".format(name=_NAME)
+_SUBJECT = rf"(?P<pro>\b(?:[Hh]e|[Ss]he)\b)|(?:the\s+)?(?P<name>{_NAME})"
 
 # Attribution after the closing mark: `…," Putin said`, `…," said Putin`, `…," according to Putin`,
 # `…," Reuters quoted Donald Trump as saying`.
@@ -81,8 +81,7 @@ _TITLES = frozenset(
     "former foreign defence defense state deputy lt. sgt. capt. det. officer sheriff coach mr mrs ms dr attorney comedian actor actress".split()
 )
 _CLAUSE_OPENERS = frozenset(
-    "meanwhile however but and later earlier then also still yet so now today while when after the this that a an"
-    .split()
+    "meanwhile however but and later earlier then also still yet so now today while when after the this that a an".split()
 )
 _NAMED_SUBJECT = re.compile(rf"(?<![\w.]\s)\b{_NAME}\s+{_ADVERB}[a-z]+(?:ed|s)\b")
 _PREPOSITIONS = frozenset("by to of for with on about from against at in into than as".split())
@@ -107,14 +106,18 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in _CLAUSE_OPENERS or words[0].endswith("ly") or words[0].isupper()):
+    while len(words) > 1 and (
+        words[0].lower() in _CLAUSE_OPENERS or words[0].endswith("ly") or words[0].isupper()
+    ):
         words = words[1:]  # "Meanwhile Trump", "Ironically Nichols", "EDT Comedian Ellen DeGeneres"
     if words[-1].lower().split("-")[0] in _TITLES or re.search(r"[\u2019']s$", words[-1]):
         return ""  # "the Interior Secretary", "Biancardi's": not a name
     if words == ["I"]:
         return ""  # the writer
     # Keep what follows the last title word: "Russian President Vladimir Putin" -> "Vladimir Putin".
-    last = max((i for i, w in enumerate(words[:-1]) if w.lower().split("-")[0] in _TITLES), default=-1)
+    last = max(
+        (i for i, w in enumerate(words[:-1]) if w.lower().split("-")[0] in _TITLES), default=-1
+    )
     return " ".join(words[last + 1 :])
 
 
@@ -150,7 +153,9 @@ class _Speakers:
         forms = [
             f
             for f in forms
-            if f.endswith(" " + surname) and len(f.split()) > 1 and not f.split()[0].lower().endswith(("ing", "ed"))
+            if f.endswith(" " + surname)
+            and len(f.split()) > 1
+            and not f.split()[0].lower().endswith(("ing", "ed"))
         ]
         return max(forms, key=lambda f: (forms.count(f), -len(f))) if forms else surname
 
@@ -166,12 +171,16 @@ def _is_subject(text: str, m: Mention) -> bool:
     return bool(re.match(r",?\s+[a-z]", after))
 
 
-def _pronoun_referent(text: str, at: int, sentences: Sequence[Sentence], persons: Sequence[Mention]) -> str | None:
+def _pronoun_referent(
+    text: str, at: int, sentences: Sequence[Sentence], persons: Sequence[Mention]
+) -> str | None:
     """The one person who was the subject of the nearest earlier sentence naming a person subject."""
     earlier = [s for s in sentences if s.start < at]
     for sentence in reversed(earlier[-3:]):
         subjects = {
-            m.entity for m in persons if sentence.start <= m.start < min(sentence.end, at) and _is_subject(text, m)
+            m.entity
+            for m in persons
+            if sentence.start <= m.start < min(sentence.end, at) and _is_subject(text, m)
         }
         if subjects:
             return subjects.pop() if len(subjects) == 1 else None
@@ -210,10 +219,25 @@ def find_quotes(
             before = text[max(sent_start, last_close) : open_]
             after = text[close + 1 : next_open]
             speaker = _attribute(
-                text, before, after, open_, close, last_close, speakers, sentences, persons, last_speaker
+                text,
+                before,
+                after,
+                open_,
+                close,
+                last_close,
+                speakers,
+                sentences,
+                persons,
+                last_speaker,
             )
             adjacent = not any(last_close < s.start < open_ for s in sentences)
-            if speaker is None and last_speaker and adjacent and not before.strip() and _ends_sentence(words, after):
+            if (
+                speaker is None
+                and last_speaker
+                and adjacent
+                and not before.strip()
+                and _ends_sentence(words, after)
+            ):
                 speaker = last_speaker  # a whole-sentence quote right after the previous speaker's
             last_close = close + 1
             n_words = len(words.split())
@@ -226,10 +250,15 @@ def find_quotes(
 
 
 def _ends_sentence(words: str, after: str) -> bool:
-    return bool(re.search(r"[.!?]$", words) or re.match(r"\s*[.!?]", after)) and len(words.split()) >= _MIN_WORDS
+    return (
+        bool(re.search(r"[.!?]$", words) or re.match(r"\s*[.!?]", after))
+        and len(words.split()) >= _MIN_WORDS
+    )
 
 
-def _attribute(text, before, after, open_, close, since, speakers, sentences, persons, last_speaker) -> str | None:
+def _attribute(
+    text, before, after, open_, close, since, speakers, sentences, persons, last_speaker
+) -> str | None:
     after_offset = close + 1
     m = _AFTER.match(after)
     # A quote closed by a full stop ends its sentence: a capital after it starts the next one.
@@ -237,7 +266,9 @@ def _attribute(text, before, after, open_, close, since, speakers, sentences, pe
         if m["pro"]:
             return _pronoun(text, open_, since, sentences, persons, last_speaker)
         group = next(g for g in ("q", "name", "name2", "name3") if m[g])
-        return speakers.resolve(after_offset + m.start(group), after_offset + m.end(group), m[group])
+        return speakers.resolve(
+            after_offset + m.start(group), after_offset + m.end(group), m[group]
+        )
     before_offset = open_ - len(before)
     for pattern in (_BEFORE, _COORDINATED):
         m = pattern.search(before)
@@ -246,7 +277,9 @@ def _attribute(text, before, after, open_, close, since, speakers, sentences, pe
         if "pro" in m.groupdict() and m["pro"]:
             return _pronoun(text, open_, since, sentences, persons, last_speaker)
         group = next(g for g in ("name", "name3") if g in m.groupdict() and m[g])
-        return speakers.resolve(before_offset + m.start(group), before_offset + m.end(group), m[group])
+        return speakers.resolve(
+            before_offset + m.start(group), before_offset + m.end(group), m[group]
+        )
     return None
 
 

@@ -46,7 +46,9 @@ _FURNITURE_PREFIX = re.compile(
     r"(?:[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){0,2}:\s+(?=[A-Z]))?"
 )
 # A photo caption or subheading glued to the sentence after it: "… a colleague The cost of divorce can …".
-_GLUED = re.compile(r"(?<=[a-z0-9%'\u2019)])\s+(?=(?:The|A|An|He|She|They|It|His|Her|Their|Police|Officers)\s+[a-z])")
+_GLUED = re.compile(
+    r"(?<=[a-z0-9%'\u2019)])\s+(?=(?:The|A|An|He|She|They|It|His|Her|Their|Police|Officers)\s+[a-z])"
+)
 _FRAGMENT_OPENER = re.compile(r"^(?:But|And|Or|So)\s+(?:that|which|who)\b")
 
 
@@ -67,7 +69,11 @@ def _compact(sentence: str) -> str:
 def split_glued(sentence: str) -> list[str]:
     """A caption glued to the sentence after it, as two sentences (the caption gets its full stop)."""
     glued = _GLUED.search(sentence)
-    if glued and len(sentence[: glued.start()].split()) >= 6 and len(sentence[glued.end() :].split()) >= 6:
+    if (
+        glued
+        and len(sentence[: glued.start()].split()) >= 6
+        and len(sentence[glued.end() :].split()) >= 6
+    ):
         return [sentence[: glued.start()] + ".", sentence[glued.end() :]]
     return [sentence]
 
@@ -89,12 +95,18 @@ def _usable(sentence: str) -> bool:
         return False
     if sentence[0] in "\"'\u201c\u2018":
         return False  # a bare quote reads badly without the narration around it
-    if _BOILERPLATE.search(sentence) or _FRAGMENT_OPENER.match(sentence) or not _quotes_balanced(sentence):
+    if (
+        _BOILERPLATE.search(sentence)
+        or _FRAGMENT_OPENER.match(sentence)
+        or not _quotes_balanced(sentence)
+    ):
         return False
     return sentence[0].isupper() or sentence[0].isdigit() or sentence[0] == "("
 
 
-REDUNDANCY = 2 * LEAD_WEIGHT  # a sentence repeating another (a caption and the lead) costs twice the lead prior
+REDUNDANCY = (
+    2 * LEAD_WEIGHT
+)  # a sentence repeating another (a caption and the lead) costs twice the lead prior
 
 
 def _best_subset(candidates: list[str], scores: list[float]) -> list[int]:
@@ -117,7 +129,9 @@ def _best_subset(candidates: list[str], scores: list[float]) -> list[int]:
                 continue
             if _DANGLING.match(candidates[subset[0]]) and subset[0] > 0:
                 continue  # the summary must not open on a pronoun whose referent was left out
-            value = sum(scores[i] for i in subset) - REDUNDANCY * sum(overlap(i, j) for i, j in combinations(subset, 2))
+            value = sum(scores[i] for i in subset) - REDUNDANCY * sum(
+                overlap(i, j) for i, j in combinations(subset, 2)
+            )
             if value > best[0]:
                 best = (value, list(subset))
     return best[1]

@@ -38,20 +38,33 @@ _PATTERNS = [
     # 2013-09-26
     ("ymd", rf"\b{_YEAR.format(g='y')}\s*-\s*(?P<m>[01]?\d)\s*-\s*(?P<d>[0-3]?\d)\b"),
     # 27 June 2025, 16 December 2008, 7th of July 2012
-    ("dmy", rf"\b{_DAY.format(g='d')}(?:\s+of)?\s+{_MONTH.format(g='mon')},?\s+{_YEAR.format(g='y')}\b"),
+    (
+        "dmy",
+        rf"\b{_DAY.format(g='d')}(?:\s+of)?\s+{_MONTH.format(g='mon')},?\s+{_YEAR.format(g='y')}\b",
+    ),
     # December 15th, 2008 / Dec. 7, 2009 / June 27 / June 2025
-    ("mdy", rf"\b{_MONTH.format(g='mon')}(?:\s+|(?<=\.)){_DAY.format(g='d')}(?!\d)(?:,?\s+{_YEAR.format(g='y')})?\b"),
+    (
+        "mdy",
+        rf"\b{_MONTH.format(g='mon')}(?:\s+|(?<=\.)){_DAY.format(g='d')}(?!\d)(?:,?\s+{_YEAR.format(g='y')})?\b",
+    ),
     ("my", rf"\b{_MONTH.format(g='mon')},?\s+{_YEAR.format(g='y')}\b"),
     # 11/30/09, 05 / 02 / 2013, 27 / 09 / 2013 (month first unless that cannot be)
-    ("num", r"(?<![\d/])(?P<a>[0-3]?\d)\s*/\s*(?P<b>[0-3]?\d)\s*/\s*(?P<y>(?:19|20)?\d\d)(?![\d/])"),
+    (
+        "num",
+        r"(?<![\d/])(?P<a>[0-3]?\d)\s*/\s*(?P<b>[0-3]?\d)\s*/\s*(?P<y>(?:19|20)?\d\d)(?![\d/])",
+    ),
     ("wd", rf"\b(?:(?:on|last|this|late|early)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("rel", r"\b(?P<rel>[Yy]esterday|[Tt]oday)\b"),
 ]
-_REGEX = re.compile("|".join(f"(?P<_{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS))
+_REGEX = re.compile(
+    "|".join(f"(?P<_{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS)
+)
 
 
 def _month(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+    return _MONTHS[
+        word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]
+    ]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

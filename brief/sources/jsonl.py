@@ -29,7 +29,9 @@ def article_from_object(obj: object, *, path: str, source: str | None) -> Articl
     body = strip_controls(text, keep_offsets=True)
     given_id = obj.get("id")
     return Article(
-        id=clean_field(given_id) if given_id not in (None, "") else content_id(normalise_paragraphs(body), title),
+        id=clean_field(given_id)
+        if given_id not in (None, "")
+        else content_id(normalise_paragraphs(body), title),
         text=body,
         title=title,
         date=normalise_date(obj.get("date")),
@@ -39,7 +41,9 @@ def article_from_object(obj: object, *, path: str, source: str | None) -> Articl
     )
 
 
-def read_jsonl(text: str, *, path: str, source: str | None, problem: Callable[[str], None]) -> Iterator[Article]:
+def read_jsonl(
+    text: str, *, path: str, source: str | None, problem: Callable[[str], None]
+) -> Iterator[Article]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -51,7 +55,9 @@ def read_jsonl(text: str, *, path: str, source: str | None, problem: Callable[[s
             problem(f"{path}:{number}: skipped: {exc}")
 
 
-def read_json(text: str, *, path: str, source: str | None, problem: Callable[[str], None]) -> Iterator[Article]:
+def read_json(
+    text: str, *, path: str, source: str | None, problem: Callable[[str], None]
+) -> Iterator[Article]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -71,11 +71,17 @@ def read_file(path: Path, result: LoadResult) -> None:
     source = path.resolve().parent.name or None
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        result.articles.extend(read_jsonl(raw, path=shown, source=source, problem=result.problems.append))
+        result.articles.extend(
+            read_jsonl(raw, path=shown, source=source, problem=result.problems.append)
+        )
     elif suffix == ".json":
-        result.articles.extend(read_json(raw, path=shown, source=source, problem=result.problems.append))
+        result.articles.extend(
+            read_json(raw, path=shown, source=source, problem=result.problems.append)
+        )
     else:
-        article = read_text(strip_controls(raw), path=shown, source=source, markdown=suffix in MARKDOWN_SUFFIXES)
+        article = read_text(
+            strip_controls(raw), path=shown, source=source, markdown=suffix in MARKDOWN_SUFFIXES
+        )
         if article.text:
             result.articles.append(article)
         else:

@@ -36,7 +36,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
             meta[kv[1].lower()] = value
-    return meta, text[m.end():]
+    return meta, text[m.end() :]
 
 
 def normalise_paragraphs(text: str) -> str:
@@ -58,13 +58,13 @@ def read_text(text: str, *, path: str, source: str | None, markdown: bool = Fals
     marker = _DATE_MARKER.match(body)
     if marker:
         date = date or normalise_date(marker[1])
-        body = body[marker.end():]
+        body = body[marker.end() :]
     title = clean_field(meta.get("title"))
     if markdown:
         heading = _MD_TITLE.match(body)
         if heading and not title:
             title = clean_field(heading[1])
-            body = body[heading.end():]
+            body = body[heading.end() :]
         body = _strip_markdown(body)
     body = normalise_paragraphs(body)
     return Article(

@@ -22,19 +22,18 @@ from textual.worker import get_current_worker
 
 from brief.model import Briefing, Thread
 from brief.resources import styles_dir
+from brief.search.substring import filter_briefings
 from brief.ui.briefing_list import BriefingList
-from brief.ui.filtering import filter_briefings
 from brief.ui.help_screen import HelpScreen
-from brief.ui.labels import count_label
 from brief.ui.palette import BriefCommands
 from brief.ui.reading_pane import ReadingPane
 from brief.ui.saved_searches import SavedSearches
 from brief.ui.search_bar import SearchInput, status_text
+from brief.views.labels import count_label
 
 if TYPE_CHECKING:
-    from brief.pipeline import Corpus
+    from brief.library import Corpus, Library
     from brief.search import SearchIndex, SearchResults
-    from brief.store import Store
 
 SEARCH_LIMIT = 200  # results a keystroke shows; the status line says how many matched in all
 
@@ -42,14 +41,29 @@ DEFAULT_THEME = "tokyo-night"
 THEME_ENV = "BRIEF_THEME"  # e.g. BRIEF_THEME=ansi-dark for a terminal's own 16 colours
 
 
-MAIN_SCREEN_ACTIONS = {"search", "pick_entity", "star", "toggle_saved", "back", "switch_pane",
-                       "thread_timeline", "daily", "toggle_grouped", "step_thread"}
+MAIN_SCREEN_ACTIONS = {
+    "search",
+    "pick_entity",
+    "star",
+    "toggle_saved",
+    "back",
+    "switch_pane",
+    "thread_timeline",
+    "daily",
+    "toggle_grouped",
+    "step_thread",
+}
 
 
 class CorpusLoaded(Message):
-    def __init__(self, corpus: Corpus) -> None:
+    """Posted by the loading worker: the app's state is set on the UI thread, from this."""
+
+    def __init__(self, corpus: Corpus, library: Library) -> None:
         super().__init__()
         self.corpus = corpus
+        self.library = library
+        self.read, self.starred = library.state()
+        self.saved = library.saved_searches()
 
 
 class IndexReady(Message):
@@ -106,8 +120,10 @@ class BriefApp(App[None]):
         threads: Sequence[Thread] = (),
         started: float | None = None,
         theme: str | None = None,
+        library: Library | None = None,
     ) -> None:
         super().__init__()
+        self._given_library = library  # else the user's, opened by the loading worker
         self.paths = list(paths)
         self.preloaded = briefings
         self.preloaded_threads = list(threads)
@@ -117,7 +133,7 @@ class BriefApp(App[None]):
         self.all_briefings: list[Briefing] = []
         self.entity_scope: str | None = None  # the entity whose briefings the list shows, if any
         self.index: SearchIndex | None = None
-        self.store: Store | None = None
+        self.library: Library | None = None  # set once loading has opened it
         self.read_ids: set[str] = set()
         self.starred_ids: set[str] = set()
         self._by_id: dict[str, Briefing] = {}
@@ -126,7 +142,9 @@ class BriefApp(App[None]):
         self._saved: list[tuple[str, str]] = []  # (name, query), as the store keeps them
         self._saved_counts: dict[str, int] = {}
         self._generation = 0  # bumps on every keystroke; a result for an older one is dropped
-        self._before_search: tuple[list[Briefing], int, str] | None = None  # list, cursor, sub-title
+        self._before_search: tuple[list[Briefing], int, str] | None = (
+            None  # list, cursor, sub-title
+        )
         self._entity_picker = None
         self.problems: list[str] = []
         self.animation_level = "none"  # nothing moves on its own: kinder over SSH
@@ -138,7 +156,9 @@ class BriefApp(App[None]):
         with Horizontal(id="main"):
             yield SavedSearches(id="sidebar")
             with Vertical(id="list-column"):
-                yield SearchInput(placeholder="Search: putn minsk, @trump, from:reuters …", id="filter")
+                yield SearchInput(
+                    placeholder="Search: putn minsk, @trump, from:reuters …", id="filter"
+                )
                 yield Static(id="search-status")
                 yield BriefingList(id="briefings")
             yield ReadingPane(id="pane")
@@ -174,20 +194,12 @@ class BriefApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         # Imported here, in the worker thread, so the analysis modules load after the first paint.
-        import sqlite3
+        from brief.library import Library
 
-        from brief.pipeline import build_corpus
-        from brief.store import Store
-
-        try:
-            store = Store()  # unchanged articles come from the cache: a second start analyses nothing
-            self.read_ids, self.starred_ids = store.state()
-            self._saved = store.saved_searches()
-        except (OSError, sqlite3.Error):
-            store = None  # no writable cache dir: analyse everything, still show it
-        self.store = store
-        corpus = build_corpus(self.paths, store=store)
-        self.post_message(CorpusLoaded(corpus))
+        # unchanged articles come from the cache: a second start analyses nothing
+        library = self._given_library or Library.open()
+        corpus = library.load(self.paths)
+        self.post_message(CorpusLoaded(corpus, library))
         self._build_index(corpus.briefings, corpus.threads)
 
     def _build_index(self, briefings: list[Briefing], threads: list) -> None:
@@ -201,6 +213,8 @@ class BriefApp(App[None]):
         self._build_index(briefings, [])
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.library = message.library
+        self.read_ids, self.starred_ids, self._saved = message.read, message.starred, message.saved
         self._set_threads(message.corpus.threads)
         self._show_corpus(message.corpus.briefings, message.corpus.problems)
         self.query_one(SavedSearches).show(self._saved)
@@ -231,9 +245,13 @@ class BriefApp(App[None]):
         cards = self.query_one(BriefingList)
         cards.starred = self.starred_ids
         cards.set_briefings(briefings, empty_message="No briefings found.")
-        self.query_one(ReadingPane).show(briefings[0] if briefings else None, "No briefings to read.")
+        self.query_one(ReadingPane).show(
+            briefings[0] if briefings else None, "No briefings to read."
+        )
         if problems:
-            shown = "\n".join(problems[:5]) + (f"\n… and {len(problems) - 5} more" if len(problems) > 5 else "")
+            shown = "\n".join(problems[:5]) + (
+                f"\n… and {len(problems) - 5} more" if len(problems) > 5 else ""
+            )
             title = f"Skipped {count_label(len(problems), 'file')}"
             self.notify(shown, title=title, severity="warning", timeout=15, markup=False)
 
@@ -282,7 +300,9 @@ class BriefApp(App[None]):
         index = self.index
         if index is None:
             return
-        results = index.search(text, limit=SEARCH_LIMIT, state={"read": self.read_ids, "starred": self.starred_ids})
+        results = index.search(
+            text, limit=SEARCH_LIMIT, state={"read": self.read_ids, "starred": self.starred_ids}
+        )
         if not get_current_worker().is_cancelled:
             self.post_message(SearchDone(generation, text, results))
 
@@ -294,13 +314,19 @@ class BriefApp(App[None]):
         matches = {r.id: r for r in results.results}
         self._show_matches(message.text, shown, matches, results.total, results.errors)
 
-    def _show_matches(self, text: str, shown: list[Briefing], matches: dict, total: int, errors=()) -> None:
+    def _show_matches(
+        self, text: str, shown: list[Briefing], matches: dict, total: int, errors=()
+    ) -> None:
         self.sub_title = f"{total:,} of {count_label(len(self.all_briefings))}"
-        self.query_one(BriefingList).set_briefings(shown, empty_message=f"Nothing matches “{text}”.", matches=matches)
+        self.query_one(BriefingList).set_briefings(
+            shown, empty_message=f"Nothing matches “{text}”.", matches=matches
+        )
         self._set_status(text, len(shown), total, errors)
 
     def _set_status(self, text: str, shown: int, total: int, errors, pending: bool = False) -> None:
-        self.query_one("#search-status", Static).update(status_text(text, shown, total, errors, pending))
+        self.query_one("#search-status", Static).update(
+            status_text(text, shown, total, errors, pending)
+        )
 
     @on(SearchInput.OpenResult)
     def _open_result(self) -> None:
@@ -312,10 +338,15 @@ class BriefApp(App[None]):
 
     @on(SearchInput.SaveQuery)
     def _save_query(self, message: SearchInput.SaveQuery) -> None:
-        if self.store is None:
-            self.notify("No writable data directory: cannot save searches.", severity="warning", markup=False)
+        if self.library is None:
             return
-        self.store.save_search(message.query, message.query)
+        if not self.library.persistent:
+            self.notify(
+                "No writable data directory: saved for this session only.",
+                severity="warning",
+                markup=False,
+            )
+        self.library.save_search(message.query, message.query)
         self.notify(f"Saved search “{message.query}” (S shows saved searches).", markup=False)
         self._saved_changed()
 
@@ -323,7 +354,9 @@ class BriefApp(App[None]):
         if self._before_search is None:
             return
         briefings, cursor, sub_title = self._before_search
-        self.query_one(BriefingList).set_briefings(briefings, empty_message="No briefings found.", cursor=cursor)
+        self.query_one(BriefingList).set_briefings(
+            briefings, empty_message="No briefings found.", cursor=cursor
+        )
         self.sub_title = sub_title
         if not keep_bar:
             self._before_search = None
@@ -367,8 +400,12 @@ class BriefApp(App[None]):
             return None
         thread = self._thread_by_id.get(briefing.thread)
         if thread is None:
-            self.notify("Threads are not linked yet." if not self.threads else "This story has no thread.",
-                        severity="warning", timeout=3, markup=False)
+            self.notify(
+                "Threads are not linked yet." if not self.threads else "This story has no thread.",
+                severity="warning",
+                timeout=3,
+                markup=False,
+            )
         return thread
 
     def action_thread_timeline(self) -> None:
@@ -379,10 +416,17 @@ class BriefApp(App[None]):
 
     def timeline_screen(self, thread: Thread, story_id: str | None = None):
         from brief.ui.timeline import TimelineScreen
-        from brief.whatsnew import timeline_items
+        from brief.views.timeline import timeline_items
 
         items = timeline_items(thread, self._by_id)
-        selected = next((i for i, item in enumerate(items) if story_id in self._events_articles(thread, item.event_id)), 0)
+        selected = next(
+            (
+                i
+                for i, item in enumerate(items)
+                if story_id in self._events_articles(thread, item.event_id)
+            ),
+            0,
+        )
         return TimelineScreen(thread, items, selected)
 
     @staticmethod
@@ -398,7 +442,7 @@ class BriefApp(App[None]):
         thread = self._thread_by_id.get(briefing.thread)
         if thread is None or len(thread.articles) < 2:
             return ""
-        from brief.whatsnew import thread_stories
+        from brief.views.timeline import thread_stories
 
         ids = [b.id for b in thread_stories(thread, self._by_id)]
         if briefing.id not in ids:
@@ -407,7 +451,7 @@ class BriefApp(App[None]):
 
     def action_step_thread(self, step: int) -> None:
         """n / p: the next newer (older) story of the current story's thread, in the reading pane."""
-        from brief.whatsnew import thread_stories
+        from brief.views.timeline import thread_stories
 
         story = self._current_story()
         thread = self._thread_of(story)
@@ -417,8 +461,11 @@ class BriefApp(App[None]):
         index = next((i for i, b in enumerate(stories) if b.id == story.id), 0) + step
         if not 0 <= index < len(stories):
             where = "newest" if step > 0 else "oldest"
-            said = ("This story is alone in its thread." if len(stories) == 1 else
-                    f"This is the {where} story of its thread ({count_label(len(stories), 'story')}).")
+            said = (
+                "This story is alone in its thread."
+                if len(stories) == 1
+                else f"This is the {where} story of its thread ({count_label(len(stories), 'story')})."
+            )
             self.notify(said, timeout=3, markup=False)
             return
         self.read_story(stories[index])
@@ -428,8 +475,8 @@ class BriefApp(App[None]):
         cards.set_grouped(not cards.grouped)
 
     def action_daily(self) -> None:
-        from brief.daily import anchor_day, daily_briefing
         from brief.ui.daily_view import DailyScreen
+        from brief.views.daily import anchor_day, daily_briefing
 
         if not self.all_briefings:
             return
@@ -455,7 +502,9 @@ class BriefApp(App[None]):
         if index is None or not self._saved:
             return
         state = {"read": set(self.read_ids), "starred": set(self.starred_ids)}
-        counts = {query: index.search(query, limit=0, state=state).total for _, query in self._saved}
+        counts = {
+            query: index.search(query, limit=0, state=state).total for _, query in self._saved
+        }
         if not get_current_worker().is_cancelled:
             self.post_message(SavedCounts(counts))
 
@@ -464,8 +513,8 @@ class BriefApp(App[None]):
         self.query_one(SavedSearches).show(self._saved, self._saved_counts)
 
     def _saved_changed(self) -> None:
-        if self.store is not None:
-            self._saved = self.store.saved_searches()
+        if self.library is not None:
+            self._saved = self.library.saved_searches()
         self.query_one(SavedSearches).show(self._saved, self._saved_counts)
         self.count_saved()
 
@@ -486,8 +535,8 @@ class BriefApp(App[None]):
 
     @on(SavedSearches.Forget)
     def _forget_saved(self, message: SavedSearches.Forget) -> None:
-        if self.store is not None:
-            self.store.delete_search(message.name)
+        if self.library is not None:
+            self.library.delete_search(message.name)
             self.notify(f"Forgot saved search “{message.name}”.", markup=False, timeout=3)
         self._saved_changed()
 
@@ -496,22 +545,28 @@ class BriefApp(App[None]):
     def _mark_read(self, briefing: Briefing) -> None:
         if briefing.id not in self.read_ids:
             self.read_ids.add(briefing.id)
-            if self.store is not None:
-                self.store.set_read(briefing.id)
+            if self.library is not None:
+                self.library.set_read(briefing.id)
 
     def action_star(self) -> None:
         """Star or unstar the briefing under the cursor (or in the pane, when reading)."""
         pane = self.query_one(ReadingPane)
-        briefing = pane.briefing if self.focused is pane else self.query_one(BriefingList).highlighted
+        briefing = (
+            pane.briefing if self.focused is pane else self.query_one(BriefingList).highlighted
+        )
         if briefing is None:
             return
         starred = briefing.id not in self.starred_ids
         (self.starred_ids.add if starred else self.starred_ids.discard)(briefing.id)
-        if self.store is not None:
-            self.store.set_starred(briefing.id, starred)
+        if self.library is not None:
+            self.library.set_starred(briefing.id, starred)
         self.query_one(BriefingList).refresh_cards()
         self.count_saved()
-        self.notify(("Starred" if starred else "Unstarred") + f": {briefing.headline[:60]}", markup=False, timeout=3)
+        self.notify(
+            ("Starred" if starred else "Unstarred") + f": {briefing.headline[:60]}",
+            markup=False,
+            timeout=3,
+        )
 
     # --- entity picker ----------------------------------------------------------
 
@@ -523,7 +578,7 @@ class BriefApp(App[None]):
         self.push_screen(EntityPickerScreen(self.entity_picker()), self._entity_picked)
 
     def entity_picker(self):
-        from brief.entity_directory import EntityPicker, entity_directory
+        from brief.views.entity_directory import EntityPicker, entity_directory
 
         if self._entity_picker is None:
             self._entity_picker = EntityPicker(entity_directory(self.all_briefings))
@@ -539,13 +594,17 @@ class BriefApp(App[None]):
 
     def show_thread(self, thread) -> None:
         """The list shows one thread's stories, oldest first, as the story developed."""
-        self._show_scope(f"Thread: {thread.title}", [self._by_id[i] for i in thread.articles if i in self._by_id])
+        self._show_scope(
+            f"Thread: {thread.title}", [self._by_id[i] for i in thread.articles if i in self._by_id]
+        )
 
     def _show_scope(self, label: str, shown: list[Briefing]) -> None:
         if self.query_one("#list-column").has_class("filtering"):
             self._close_filter()
         self.entity_scope = label
-        self.sub_title = f"{label} · {len(shown):,} of {count_label(len(self.all_briefings))} · esc shows all"
+        self.sub_title = (
+            f"{label} · {len(shown):,} of {count_label(len(self.all_briefings))} · esc shows all"
+        )
         self.screen.remove_class("reading")
         briefing_list = self.query_one(BriefingList)
         briefing_list.set_briefings(shown)
@@ -555,11 +614,17 @@ class BriefApp(App[None]):
     def _clear_entity_scope(self) -> None:
         self.entity_scope = None
         self.sub_title = count_label(len(self.all_briefings))
-        self.query_one(BriefingList).set_briefings(self.all_briefings, empty_message="No briefings found.")
+        self.query_one(BriefingList).set_briefings(
+            self.all_briefings, empty_message="No briefings found."
+        )
 
     def action_back(self) -> None:
         briefing_list = self.query_one(BriefingList)
-        if self.entity_scope and self.focused is briefing_list and not self.screen.has_class("reading"):
+        if (
+            self.entity_scope
+            and self.focused is briefing_list
+            and not self.screen.has_class("reading")
+        ):
             self._clear_entity_scope()
         if self.query_one("#list-column").has_class("filtering") and (
             self.focused is self.query_one("#filter") or self.focused is briefing_list
@@ -578,19 +643,39 @@ class BriefApp(App[None]):
     def action_help(self) -> None:
         from brief.ui.entity_picker import EntityPickerScreen
 
-        list_keys = {b.key for b in BriefingList.BINDINGS} | {"j,down", "k,up", "g,home", "G,end", "pageup"}
+        list_keys = {b.key for b in BriefingList.BINDINGS} | {
+            "j,down",
+            "k,up",
+            "g,home",
+            "G,end",
+            "pageup",
+        }
         from brief.ui.daily_view import DailyScreen
 
         threads = {"thread", "daily", "group", "thread.next", "thread.previous"}
         sections = [
             ("Everywhere", [b for b in self.BINDINGS if b.id not in threads]),
-            ("Threads", [*(b for b in self.BINDINGS if b.id in threads),
-                         *(b for b in DailyScreen.BINDINGS if b.id == "daily.period")]),
+            (
+                "Threads",
+                [
+                    *(b for b in self.BINDINGS if b.id in threads),
+                    *(b for b in DailyScreen.BINDINGS if b.id == "daily.period"),
+                ],
+            ),
             ("Briefing list", BriefingList.BINDINGS),
             # The pane scrolls with the list's keys; say so once and list only what it adds.
-            ("Reading pane", [Binding("j,k,g,G", "scroll", "Scroll"), *(b for b in ReadingPane.BINDINGS if b.key not in list_keys)]),
+            (
+                "Reading pane",
+                [
+                    Binding("j,k,g,G", "scroll", "Scroll"),
+                    *(b for b in ReadingPane.BINDINGS if b.key not in list_keys),
+                ],
+            ),
             ("Search bar", SearchInput.BINDINGS),
-            ("Entity picker", [b for b in EntityPickerScreen.BINDINGS if b.show]),  # ↑/↓ go without saying
+            (
+                "Entity picker",
+                [b for b in EntityPickerScreen.BINDINGS if b.show],
+            ),  # ↑/↓ go without saying
             ("Saved searches", SavedSearches.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from brief.model import Block, Briefing
 from brief.ui.card import one_line
-from brief.ui.labels import date_label
+from brief.views.labels import date_label
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,9 @@ def _highlighted(briefing: Briefing, block: Block, styles: ArticleStyles, base: 
         style = styles.entities.get(mention.type)
         if style is None or mention.end <= block.start or mention.start >= block.end:
             continue
-        text.stylize(style, max(0, mention.start - block.start), min(len(chunk), mention.end - block.start))
+        text.stylize(
+            style, max(0, mention.start - block.start), min(len(chunk), mention.end - block.start)
+        )
     return text
 
 
@@ -94,7 +96,10 @@ def article_parts(briefing: Briefing, styles: ArticleStyles, thread_note: str = 
     """Everything the reading pane shows for one briefing; `thread_note` says where it sits in its thread."""
     meta = date_label(briefing) + (f" · {one_line(briefing.source)}" if briefing.source else "")
     meta += f" · {thread_note}" if thread_note else ""
-    lines = [Text(one_line(briefing.headline), style=styles.headline), Text(meta, style=styles.meta)]
+    lines = [
+        Text(one_line(briefing.headline), style=styles.headline),
+        Text(meta, style=styles.meta),
+    ]
     # The briefing itself (summary, who and where) comes before the full text it was drawn from.
     if briefing.summary:
         lines += [Text(), Text(one_line(briefing.summary))]
@@ -115,5 +120,9 @@ def article_parts(briefing: Briefing, styles: ArticleStyles, thread_note: str = 
             parts.append(_highlighted(briefing, block, styles, Style()))
     related = _related(briefing)
     if related:
-        parts.append(_section("Related", [Text(f"  {link}", style=styles.furniture) for link in related], styles))
+        parts.append(
+            _section(
+                "Related", [Text(f"  {link}", style=styles.furniture) for link in related], styles
+            )
+        )
     return ArticleParts(head=head, quotes=quotes, body=Text("\n\n").join(parts))

@@ -26,11 +26,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from brief.model import Briefing
-from brief.thread_groups import group_by_thread
 from brief.ui.card import CARD_HEIGHT, CardStyles, card_lines, one_line
 from brief.ui.cursor_keys import CursorKeys
-from brief.ui.labels import count_label
 from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
+from brief.views.grouping import group_by_thread
+from brief.views.labels import count_label
 
 if TYPE_CHECKING:  # the search engine loads after first paint
     from brief.search import SearchResult
@@ -120,7 +120,9 @@ class BriefingList(CursorKeys, ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(maxsize=512)
         self.thread_sizes: Mapping[str, int] = {}  # thread id -> stories; the app tells us
         self.thread_titles: Mapping[str, str] = {}
-        self.grouped = False  # the user's choice (T); search results keep their rank order regardless
+        self.grouped = (
+            False  # the user's choice (T); search results keep their rank order regardless
+        )
         self._layout: GroupLayout | None = None
 
     # --- data -----------------------------------------------------------------
@@ -210,7 +212,12 @@ class BriefingList(CursorKeys, ScrollView, can_focus=True):
             console = self.app.console
             briefing = self.briefings[index]
             lines = card_lines(
-                briefing, width, self._card_styles(), selected, self.matches.get(briefing.id), briefing.id in self.starred,
+                briefing,
+                width,
+                self._card_styles(),
+                selected,
+                self.matches.get(briefing.id),
+                briefing.id in self.starred,
                 self.thread_sizes.get(briefing.thread, 0),
             )
             strips = [Strip(line.render(console), width) for line in lines]
@@ -222,7 +229,10 @@ class BriefingList(CursorKeys, ScrollView, can_focus=True):
         base = self.rich_style
         if not self.briefings:
             if y == 1:
-                message = Text("  " + self.empty_message, style=self.get_component_rich_style("card--empty", partial=True))
+                message = Text(
+                    "  " + self.empty_message,
+                    style=self.get_component_rich_style("card--empty", partial=True),
+                )
                 message.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(message.render(self.app.console), width).apply_style(base)
             return Strip.blank(width, base)
@@ -315,8 +325,9 @@ class BriefingList(CursorKeys, ScrollView, can_focus=True):
         else:
             item, _ = self._layout.item_at(line)
             # a header opens its thread's newest story, the card just below it
-            index = item if item >= 0 else self._layout.items[bisect_right(self._layout.starts, line)]
+            index = (
+                item if item >= 0 else self._layout.items[bisect_right(self._layout.starts, line)]
+            )
         if 0 <= index < len(self.briefings):
             self.cursor = index
             self.action_open()
-

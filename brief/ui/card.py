@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from brief.model import Briefing, Entity
-from brief.ui.labels import date_label
+from brief.views.labels import date_label
 
 if TYPE_CHECKING:  # the search engine loads after first paint
     from brief.search import SearchResult
@@ -31,7 +31,9 @@ class CardStyles:
     bar: Style = Style()
     selected: Style = Style(reverse=True)  # background of the selected card
     match: Style = Style(underline=True)  # characters a search matched
-    snippet: Style = Style(italic=True)  # the body sentence a search matched, shown instead of the summary
+    snippet: Style = Style(
+        italic=True
+    )  # the body sentence a search matched, shown instead of the summary
     thread: Style = Style(dim=True)  # "thread of 3": how many stories the card's thread has
     entities: dict[str, Style] = field(default_factory=dict)
 
@@ -50,7 +52,9 @@ def thread_size_label(size: int) -> str:
     return f"thread of {size:,}" if size > 1 else ""
 
 
-def _meta_line(briefing: Briefing, width: int, styles: CardStyles, starred: bool = False, thread_size: int = 0) -> Text:
+def _meta_line(
+    briefing: Briefing, width: int, styles: CardStyles, starred: bool = False, thread_size: int = 0
+) -> Text:
     meta = Text()  # spans, not a base style, so chips keep only their own colour
     if starred:
         meta.append("★ ", style=styles.match)
@@ -102,7 +106,7 @@ def card_summary(briefing: Briefing) -> str:
     if not head or _WORDS.findall(summary.lower())[: len(head)] != head:
         return summary
     end = _SENTENCE_END.search(summary)
-    return summary[end.end():] if end and end.end() < len(summary) else summary
+    return summary[end.end() :] if end and end.end() < len(summary) else summary
 
 
 def card_lines(

@@ -1,6 +1,6 @@
 """The `b` screen: the daily briefing, one line per thread with activity in the period, most important first.
 
-What counts as today and as important is `brief.daily` (plain data); this is only its look.
+What counts as today and as important is `brief.views.daily` (plain data); this is only its look.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from brief.daily import PERIOD_LABELS, ThreadActivity, next_period, period_start
 from brief.ui.block_list import BlockList
 from brief.ui.card import one_line
-from brief.ui.labels import count_label, human_date
+from brief.views.daily import PERIOD_LABELS, ThreadActivity, next_period, period_start
+from brief.views.labels import count_label, dated, human_date
 
 COUNT_WIDTH = 7  # "stories", over right-aligned article counts
 DATE_WIDTH = 13  # "≈ 27 Jun 2025"
@@ -27,16 +27,20 @@ DATE_FROM = 70  # narrower than this, the date column goes: the headline needs t
 
 
 def activity_date(activity: ThreadActivity) -> str:
-    if not activity.latest:
-        return "undated"
-    return ("≈ " if activity.latest_inferred else "") + human_date(activity.latest)
+    return dated(activity.latest, activity.latest_inferred)
 
 
 class DailyList(BlockList):
     BINDINGS = [Binding("enter", "choose", "Latest story", id="daily.open")]
 
-    COMPONENT_CLASSES = {"daily--count", "daily--date", "daily--title", "daily--headline", "daily--bar",
-                         "daily--selected"}
+    COMPONENT_CLASSES = {
+        "daily--count",
+        "daily--date",
+        "daily--title",
+        "daily--headline",
+        "daily--bar",
+        "daily--selected",
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -79,7 +83,9 @@ class DailyScreen(Screen[str | None]):
     """Dismisses with the briefing id to read (enter) or None (escape)."""
 
     BINDINGS = [
-        Binding("d", "cycle_period", "Today / week / all", tooltip="Today/week/all", id="daily.period"),
+        Binding(
+            "d", "cycle_period", "Today / week / all", tooltip="Today/week/all", id="daily.period"
+        ),
         Binding("t", "timeline", "Thread timeline", id="daily.timeline"),
         Binding("escape", "dismiss(None)", "Back", id="daily.back"),
         Binding("q,b", "dismiss(None)", "Back", show=False),
@@ -93,7 +99,9 @@ class DailyScreen(Screen[str | None]):
         period: str = "today",
     ) -> None:
         super().__init__()
-        self.rank = rank  # period -> ranked threads (brief.daily.daily_briefing, bound to the corpus)
+        self.rank = (
+            rank  # period -> ranked threads (brief.views.daily.daily_briefing, bound to the corpus)
+        )
         self.anchor = anchor
         self.open_timeline = open_timeline
         self.period = period
@@ -112,8 +120,14 @@ class DailyScreen(Screen[str | None]):
 
     def _fill(self) -> None:
         self.rows = self.rank(self.period)
-        empty = "No dated stories." if self.anchor is None and self.period != "all" else "No thread moved in this period."
-        self.query_one(DailyList).show(self.rows, empty + " d shows a longer period.", dated=self.period != "today")
+        empty = (
+            "No dated stories."
+            if self.anchor is None and self.period != "all"
+            else "No thread moved in this period."
+        )
+        self.query_one(DailyList).show(
+            self.rows, empty + " d shows a longer period.", dated=self.period != "today"
+        )
         self._show_head()
 
     def _show_head(self) -> None:
@@ -128,7 +142,11 @@ class DailyScreen(Screen[str | None]):
         head.append(f"  d: {PERIOD_LABELS[next_period(self.period)].lower()}", style="dim")
         daily = self.query_one(DailyList)
         wide = daily.date_column(daily.size.width)
-        columns = " stories  " + (f"{'latest':<{DATE_WIDTH}}  " if wide else "") + "latest headline · thread"
+        columns = (
+            " stories  "
+            + (f"{'latest':<{DATE_WIDTH}}  " if wide else "")
+            + "latest headline · thread"
+        )
         head.append("\n" + columns, style="dim")
         self.query_one("#daily-head", Static).update(head)
 

@@ -11,13 +11,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from brief.entity_directory import EntityEntry, EntityPicker
 from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
-from brief.ui.labels import count_label
+from brief.views.entity_directory import EntityEntry, EntityPicker
+from brief.views.labels import count_label
 
-
-KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "country, city, state", "LOC": "place",
-        "NORP": "nationality, group", "EVENT": "event"}
+KIND = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country, city, state",
+    "LOC": "place",
+    "NORP": "nationality, group",
+    "EVENT": "event",
+}
 
 
 class EntityPickerScreen(ModalScreen[EntityEntry | None]):
@@ -56,19 +61,28 @@ class EntityPickerScreen(ModalScreen[EntityEntry | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         if not self.shown:
-            options.add_option(Option(Text(f"No entity matches “{query}”.", style="italic"), disabled=True))
+            options.add_option(
+                Option(Text(f"No entity matches “{query}”.", style="italic"), disabled=True)
+            )
             return
         for entry in self.shown:
             line = Text()
-            line.append(entry.name, style=styles.get(entry.type, ""))  # append(): never parsed as markup
-            line.append(f"  {KIND.get(entry.type, entry.type)} · {count_label(len(entry.briefings))}", style="dim")
+            line.append(
+                entry.name, style=styles.get(entry.type, "")
+            )  # append(): never parsed as markup
+            line.append(
+                f"  {KIND.get(entry.type, entry.type)} · {count_label(len(entry.briefings))}",
+                style="dim",
+            )
             options.add_option(Option(line))
         options.highlighted = 0
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
         if self.shown:
-            options.highlighted = max(0, min(len(self.shown) - 1, (options.highlighted or 0) + step))
+            options.highlighted = max(
+                0, min(len(self.shown) - 1, (options.highlighted or 0) + step)
+            )
 
     def action_choose(self) -> None:
         index = self.query_one(OptionList).highlighted

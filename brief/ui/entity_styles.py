@@ -31,4 +31,6 @@ ENTITY_COMPONENT_CLASSES = {component_class(t) for t in ENTITY_TYPES}
 
 def entity_styles(widget: Widget) -> dict[str, Style]:
     """Rich styles per entity type, read from the widget's component classes (theme-aware)."""
-    return {t: widget.get_component_rich_style(component_class(t), partial=True) for t in ENTITY_TYPES}
+    return {
+        t: widget.get_component_rich_style(component_class(t), partial=True) for t in ENTITY_TYPES
+    }

@@ -23,7 +23,10 @@ def two_columns(rows: list[Row]) -> Text:
     Plain Text rather than a Rich Table: Textual measured a Table at zero width inside an auto-width box.
     """
     width = max((left.cell_len for left, right in rows if right is not None), default=0)
-    lines = [left if right is None else Text(" " * (width - left.cell_len)) + left + Text("  ") + right for left, right in rows]
+    lines = [
+        left if right is None else Text(" " * (width - left.cell_len)) + left + Text("  ") + right
+        for left, right in rows
+    ]
     return Text("\n").join(lines)
 
 
@@ -37,9 +40,16 @@ def binding_rows(app, sections: Iterable[tuple[str, Iterable[Binding | tuple]]])
         for binding in bindings:
             if not isinstance(binding, Binding):
                 continue
-            keys = " ".join(app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(","))
+            keys = " ".join(
+                app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(",")
+            )
             # a footer word ("Daily") may have a fuller tooltip ("Daily briefing") for here
-            rows.append((Text(keys, style="bold"), Text(binding.tooltip or binding.description or binding.action)))
+            rows.append(
+                (
+                    Text(keys, style="bold"),
+                    Text(binding.tooltip or binding.description or binding.action),
+                )
+            )
     return rows
 
 
@@ -59,14 +69,18 @@ def balanced_columns(blocks: list[list[Row]], count: int = 2) -> list[list[Row]]
 def fitting_columns(blocks: list[list[Row]], width: int, height: int) -> list[list[Row]]:
     """Two columns read best; three when two would be too tall (80x24); as many as the width
     allows when nothing fits (60x20), and the box scrolls."""
+
     def size(columns: list[list[Row]]) -> tuple[int, int]:
         widths = [max(line.cell_len for line in two_columns(column).split()) for column in columns]
         return sum(widths) + 2 * (len(columns) - 1), max(len(column) for column in columns)
 
-    layouts = [(columns, *size(columns)) for columns in (balanced_columns(blocks, n) for n in (2, 3))]
+    layouts = [
+        (columns, *size(columns)) for columns in (balanced_columns(blocks, n) for n in (2, 3))
+    ]
     fits = [columns for columns, w, h in layouts if w <= width and h <= height]
     wide_enough = [columns for columns, w, _ in layouts if w <= width]
     return (fits or wide_enough[-1:] or [balanced_columns(blocks, 1)])[0]
+
 
 HELP_CHROME = 6  # rows: border, and the 90% height limit, around the help box
 HELP_SIDES = 4  # columns: border and padding
@@ -87,13 +101,17 @@ class HelpScreen(ModalScreen[None]):
         # This screen's own keys are in the border ("esc closes"), not a block of their own: it must fit 80x24.
         blocks = [binding_rows(self.app, [section]) for section in self.sections]
         blocks.append(self._legend_rows())
-        columns = fitting_columns(blocks, self.app.size.width - HELP_SIDES, self.app.size.height - HELP_CHROME)
+        columns = fitting_columns(
+            blocks, self.app.size.width - HELP_SIDES, self.app.size.height - HELP_CHROME
+        )
         with Vertical(id="help-body") as body:
             body.border_title = "brief keys"
             body.border_subtitle = "esc ? q close help"
             with Horizontal(id="help-columns"):
                 for number, column in enumerate(columns):
-                    yield Static(two_columns(column), classes="help-column" + (" later" if number else ""))
+                    yield Static(
+                        two_columns(column), classes="help-column" + (" later" if number else "")
+                    )
 
     def _legend_rows(self) -> list[Row]:
         styles = entity_styles(self)

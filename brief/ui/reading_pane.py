@@ -39,7 +39,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefing: Briefing | None = None
-        self.thread_note: Callable[[Briefing], str] = lambda briefing: ""  # the app knows the threads
+        self.thread_note: Callable[[Briefing], str] = lambda briefing: (
+            ""
+        )  # the app knows the threads
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Loading…"), id="article-head")

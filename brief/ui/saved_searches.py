@@ -38,14 +38,18 @@ class SavedSearches(Vertical):
         yield Static(Text("Saved searches", style="bold"), id="saved-title")
         yield OptionList(id="saved-options")
 
-    def show(self, entries: Sequence[tuple[str, str]], counts: dict[str, int] | None = None) -> None:
+    def show(
+        self, entries: Sequence[tuple[str, str]], counts: dict[str, int] | None = None
+    ) -> None:
         """(name, query) pairs, with live counts by query when known."""
         self.entries = list(entries)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
         if not self.entries:
-            options.add_option(Option(Text("None yet: / then ctrl+s", style="dim italic"), disabled=True))
+            options.add_option(
+                Option(Text("None yet: / then ctrl+s", style="dim italic"), disabled=True)
+            )
             return
         for name, query in self.entries:
             line = Text(name)  # a long name wraps inside the option

@@ -9,8 +9,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-
-QUERY_HELP = "words  @who  where:  from:  after:/before:YYYY-MM-DD  thread:  is:unread/starred  \"phrase\"  -not"
+QUERY_HELP = 'words  @who  where:  from:  after:/before:YYYY-MM-DD  thread:  is:unread/starred  "phrase"  -not'
 
 
 class SearchInput(Input):
@@ -42,7 +41,9 @@ class SearchInput(Input):
             self.post_message(self.SaveQuery(self.value.strip()))
 
 
-def status_text(query: str, shown: int, total: int, errors: Sequence, pending: bool = False) -> Text:
+def status_text(
+    query: str, shown: int, total: int, errors: Sequence, pending: bool = False
+) -> Text:
     """The line under the bar: how many match, or each malformed qualifier and why."""
     if errors:
         # The message names the qualifier and says what is wrong; the rest of the query still searches.

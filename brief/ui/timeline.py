@@ -17,8 +17,8 @@ from brief.model import Thread
 from brief.ui.block_list import BlockList
 from brief.ui.card import one_line
 from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
-from brief.ui.labels import count_label, human_date
-from brief.whatsnew import TimelineItem
+from brief.views.labels import count_label, dated
+from brief.views.timeline import TimelineItem
 
 NEW_NAMES = 6  # names shown on the "new" line; the rest are counted
 NEW_QUOTES = 2
@@ -28,9 +28,7 @@ RAIL, RAIL_SELECTED, DOT, INDENT = "│ ", "┃ ", "● ", 2
 
 
 def event_date(item: TimelineItem) -> str:
-    if not item.date:
-        return "undated"
-    return ("≈ " if item.date_inferred else "") + human_date(item.date)
+    return dated(item.date, item.date_inferred)
 
 
 def led(prefix: str, style: Style, rest: Text) -> Text:
@@ -92,11 +90,15 @@ class TimelineList(BlockList):
 
         meta = Text()
         meta.append(event_date(item), style=self._style("timeline--date"))
-        meta.append(f" · {count_label(item.articles, 'article')}", style=self._style("timeline--summary"))
+        meta.append(
+            f" · {count_label(item.articles, 'article')}", style=self._style("timeline--summary")
+        )
         if item.first and len(self.items) > 1:
             meta.append(" · where it starts", style=self._style("timeline--summary"))
         body.append(meta)
-        body += wrapped(Text(item.headline, style=self._style("timeline--headline")), inner, 2, console)
+        body += wrapped(
+            Text(item.headline, style=self._style("timeline--headline")), inner, 2, console
+        )
         if item.summary:
             summary = Text(item.summary, style=self._style("timeline--summary"))
             summary.truncate(inner, overflow="ellipsis")
@@ -133,21 +135,35 @@ class TimelineList(BlockList):
                 names.append(chip, style=styles.get(entity.type, Style()))
                 shown += 1
             if len(item.new_entities) > shown:
-                names.append(f"  +{len(item.new_entities) - shown} more", style=self._style("timeline--summary"))
+                names.append(
+                    f"  +{len(item.new_entities) - shown} more",
+                    style=self._style("timeline--summary"),
+                )
             lines.append(names)
         for quote in item.new_quotes[:NEW_QUOTES]:
             line = Text()
             line.append("+ ", style=mark)
-            line.append(f"“{one_line(quote.text).rstrip(',;: ')}”", style=self._style("timeline--quote"))
+            line.append(
+                f"“{one_line(quote.text).rstrip(',;: ')}”", style=self._style("timeline--quote")
+            )
             line.append(f" — {one_line(quote.speaker)}", style=self._style("timeline--summary"))
             line.truncate(inner, overflow="ellipsis")
             lines.append(line)
         for sentence in item.new_sentences[:NEW_SENTENCES]:
             # later lines hang under the sentence, not under the mark
-            parts = wrapped(Text(sentence, style=self._style("timeline--sentence")), inner - 2, SENTENCE_LINES, self.app.console)
+            parts = wrapped(
+                Text(sentence, style=self._style("timeline--sentence")),
+                inner - 2,
+                SENTENCE_LINES,
+                self.app.console,
+            )
             lines += [led("+ " if n == 0 else "  ", mark, part) for n, part in enumerate(parts)]
         if not lines:
-            lines.append(Text("nothing new: the same story told again", style=self._style("timeline--summary")))
+            lines.append(
+                Text(
+                    "nothing new: the same story told again", style=self._style("timeline--summary")
+                )
+            )
         return lines
 
 
@@ -186,8 +202,11 @@ class TimelineScreen(Screen[str | None]):
             first, last = event_date(self.items[0]), event_date(self.items[-1])
             span = first if first == last else f"{first} → {last}"
         head.append("\n")
-        head.append(f"{count_label(len(self.items), 'event')} · {count_label(stories, 'story')}"
-                    + (f" · {span}" if span else ""), style="dim")
+        head.append(
+            f"{count_label(len(self.items), 'event')} · {count_label(stories, 'story')}"
+            + (f" · {span}" if span else ""),
+            style="dim",
+        )
         return head
 
     @on(BlockList.Chosen)

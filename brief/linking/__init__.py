@@ -1,1 +1,0 @@
-"""Helpers for threading: features, the incremental index, sparse clustering (no I/O)."""

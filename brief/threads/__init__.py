@@ -1,0 +1,17 @@
+"""Threads: linking briefings into events and developing stories (no I/O).
+
+    briefings, threads = build_threads(briefings)
+
+`features` says what is compared, `index` finds candidate neighbours without
+comparing every pair, `cluster` groups them, `dates` weighs time, `parallel`
+featurises large batches in worker processes, `assemble` and `titles` turn
+labels into dated events and named threads. `Threader` is the incremental state
+behind `build_threads`.
+"""
+
+from brief.threads.dates import date_factor, gap_factor, infer_date
+from brief.threads.features import Kept
+from brief.threads.parallel import Plan
+from brief.threads.threader import Threader, build_threads
+
+__all__ = ["Kept", "Plan", "Threader", "build_threads", "date_factor", "gap_factor", "infer_date"]

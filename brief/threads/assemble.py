@@ -1,0 +1,144 @@
+"""Assembling the threader's labels into dated briefings, events and threads with titles (no I/O)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import replace
+from operator import itemgetter
+
+from brief.model import Briefing, Event, Thread
+from brief.threads.dates import infer_date
+from brief.threads.features import Kept, words
+from brief.threads.titles import TitleWords
+
+_second = itemgetter(1)
+
+
+def _stable_id(prefix: str, member: str) -> str:
+    return prefix + hashlib.sha1(member.encode("utf-8")).hexdigest()[:12]
+
+
+def _oldest_first(b: Briefing) -> tuple[str, str]:
+    return (b.date or "9999-99-99", b.id)
+
+
+def _central(members: list[int], feats: list[Kept], briefings: list[Briefing]) -> Briefing:
+    """The member whose words best represent the group (most shared with the others)."""
+    pool: Counter[str] = Counter()
+    for i in members:
+        pool.update(set(feats[i].words))
+
+    def score(i: int) -> tuple[float, str]:
+        own = set(words(briefings[i].headline))
+        return (-sum(pool[w] for w in own) / (1 + len(own)) ** 0.5, briefings[i].id)
+
+    return briefings[min(members, key=score)]
+
+
+def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefing]) -> list[str]:
+    """Names of a group, most salient first (mentioned by most members, then most often)."""
+    spread: Counter[str] = Counter()
+    volume: Counter[str] = Counter()
+    surface: dict[str, dict[str, int]] = {}  # name -> how it is written, with counts
+    for i in members:
+        canonical = {e.name.lower(): e.name for e in briefings[i].entities}
+        text = briefings[i].article.text
+        for name, c in feats[i].actors:
+            spread[name] += 1
+            volume[name] += c
+            if name in canonical:
+                form = canonical[name]
+            else:
+                at = text.lower().find(name)
+                form = text[at : at + len(name)] if at >= 0 else name.title()
+            forms = surface.get(name)
+            if forms is None:
+                forms = surface[name] = {}
+            forms[form] = forms.get(form, 0) + c
+    need = max(1, len(members) // 2)
+    ranked = sorted(spread, key=lambda n: (-spread[n], -volume[n], n))
+    salient = [n for n in ranked if spread[n] >= need] or ranked[:3]
+    shown = [
+        max(surface[n].items(), key=_second)[0] for n in salient
+    ]  # the commonest form, first met on ties
+    # "Page" beside "Bettie Page" says nothing more: keep a name only if a fuller one does not contain it
+    shown = [
+        n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)
+    ]
+    # nor does a plural beside its singular ("Oscars", "Oscar")
+    lower = {n.lower() for n in shown}
+    return [n for n in shown if not (n.endswith("s") and n[:-1].lower() in lower)]
+
+
+def assemble(
+    briefings: list[Briefing],
+    feats: list[Kept],
+    events: list[int],
+    threads: list[int],
+    title_words: TitleWords,
+):
+    by_thread: dict[int, list[int]] = {}
+    for i, t in enumerate(threads):
+        by_thread.setdefault(t, []).append(i)
+    out = list(briefings)
+    # Undated articles take a date from their text, resolved against their thread.
+    for members in by_thread.values():
+        anchors = [briefings[i].date for i in members if briefings[i].date]
+        for i in members:
+            b = briefings[i]
+            if not b.date and (inferred := infer_date(b, anchors)):
+                out[i] = replace(b, date=inferred, date_inferred=True)
+    result: list[Thread] = []
+    event_of = [""] * len(out)
+    thread_of = [""] * len(out)
+    for members in by_thread.values():
+        members.sort(key=lambda i: _oldest_first(out[i]))
+        by_event: dict[int, list[int]] = {}
+        for i in members:
+            by_event.setdefault(events[i], []).append(i)
+        thread_events = []
+        for ev_members in by_event.values():
+            first = out[ev_members[0]]
+            given = sorted(
+                out[i].date for i in ev_members if out[i].date and not out[i].date_inferred
+            )
+            dated = sorted(out[i].date for i in ev_members if out[i].date)
+            event = Event(
+                id=_stable_id("e-", first.id),
+                date=(given or dated or [None])[0],
+                title=_central(ev_members, feats, out).headline,
+                articles=tuple(out[i].id for i in ev_members),
+            )
+            thread_events.append(event)
+            for i in ev_members:
+                event_of[i] = event.id
+        thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
+        tid = _stable_id("t-", out[members[0]].id)
+        names = _display_names(members, feats, out)
+        phrase = title_words.key_phrase([out[i] for i in members])
+        # a story is told by who acts in it: people and organisations before places
+        kinds = {e.name: e.type for i in members for e in out[i].entities}
+        actors = sorted(
+            names[:6], key=lambda n: (kinds.get(n) not in ("PERSON", "ORG"), names.index(n))
+        )
+        title = (
+            ", ".join(actors[:2]) + (f": {phrase}" if phrase else "")
+            if names
+            else _central(members, feats, out).headline
+        )
+        result.append(
+            Thread(
+                id=tid,
+                title=title,
+                articles=tuple(out[i].id for i in members),
+                entities=tuple(names[:8]),
+                events=tuple(thread_events),
+            )
+        )
+        for i in members:
+            thread_of[i] = tid
+    result.sort(key=lambda t: (min((e.date or "9999") for e in t.events), t.id), reverse=False)
+    # one copy of each briefing, not one per field filled in: at 100,000 articles copies cost seconds
+    out = [replace(b, event=event_of[i], thread=thread_of[i]) for i, b in enumerate(out)]
+    return out, result

@@ -1,0 +1,73 @@
+"""The card list is virtual: 100,000 briefings mount, move and render (not timed; speed lives in benchmarks/)."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+
+from brief.ui.app import BriefApp
+from brief.ui.briefing_list import BriefingList
+from brief.ui.card import CARD_HEIGHT
+
+
+def list_text(cards: BriefingList) -> str:
+    return "\n".join(cards.render_line(y).text for y in range(cards.size.height))
+
+
+async def test_a_hundred_thousand_briefings(synthetic_briefings):
+    briefings = synthetic_briefings(100_000)
+    app = BriefApp(briefings=briefings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        cards = app.query_one(BriefingList)
+        assert app.sub_title == "100,000 briefings"
+        assert cards.virtual_size.height == 100_000 * CARD_HEIGHT
+        await pilot.press("G")
+        assert cards.cursor == 99_999
+        assert "Headline 099999" in list_text(cards)
+        await pilot.press("k", "k")
+        assert cards.cursor == 99_997
+        await pilot.press("g", "j")
+        assert cards.cursor == 1
+        assert "Headline 000001" in list_text(cards)
+        # Only visible cards were ever rendered, not 100,000 of them.
+        assert len(cards._strips) < 3 * (cards.size.height // CARD_HEIGHT + 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#pane").briefing is briefings[1]
+
+
+async def test_cursor_move_refreshes_only_the_two_changed_cards(synthetic_briefings, monkeypatch):
+    app = BriefApp(briefings=synthetic_briefings(1_000))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        cards = app.query_one(BriefingList)
+        refreshed: list[tuple[Region, ...]] = []
+        original = cards.refresh
+
+        def spy(*regions, **kwargs):
+            refreshed.append(regions)
+            return original(*regions, **kwargs)
+
+        monkeypatch.setattr(cards, "refresh", spy)
+        await pilot.press("j")
+        width = cards.size.width
+        assert refreshed == [
+            (Region(0, 0, width, CARD_HEIGHT), Region(0, CARD_HEIGHT, width, CARD_HEIGHT))
+        ]
+
+
+async def test_selected_card_looks_different_and_cache_follows_width(synthetic_briefings):
+    app = BriefApp(briefings=synthetic_briefings(20))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        cards = app.query_one(BriefingList)
+        first, second = cards.render_line(0), cards.render_line(CARD_HEIGHT)
+        assert first.text.startswith("▌") and not second.text.startswith("▌")
+        await pilot.press("j")
+        await pilot.pause()
+        assert not cards.render_line(0).text.startswith("▌") and cards.render_line(
+            CARD_HEIGHT
+        ).text.startswith("▌")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert cards.render_line(0).cell_length == cards.scrollable_content_region.width
