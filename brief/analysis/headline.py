@@ -104,11 +104,6 @@ def _drop_appositives(text: str) -> str:
         text = text[: m.start()] + text[close + 1 :]
 
 
-def _has_verb(words: list[str]) -> bool:
-    """A rough finite-verb test: an auxiliary, a common irregular verb, or an -ed word after the first."""
-    return any(_is_verb(word, i == 0) for i, word in enumerate(words))
-
-
 def _verb_groups(words: list[str]) -> list[int]:
     """Indexes where runs of verbs start ("was convicted" is one run); the first word is never a verb."""
     starts = []

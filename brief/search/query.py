@@ -60,10 +60,6 @@ class Query:
     text: str
     clauses: tuple[Clause, ...] = ()
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.clauses
-
 
 def _parse_date(value: str, kind: str) -> str | None:
     """ISO day for a YYYY, YYYY-MM or YYYY-MM-DD bound; None when it is not a real date."""

@@ -100,10 +100,3 @@ class EntityPicker:
             )
         ranked = sorted(total or {}, key=lambda i: (-total[i], -len(self.entries[i].briefings), i))
         return [self.entries[i] for i in ranked[:limit]]
-
-
-def pick_entities(
-    entries: Sequence[EntityEntry], query: str, limit: int = PICK_LIMIT
-) -> list[EntityEntry]:
-    """Entries matching `query` fuzzily on name and aliases, best first, then most reported."""
-    return EntityPicker(entries).pick(query, limit)
