@@ -15,6 +15,7 @@ from collections import Counter
 from itertools import combinations
 
 from brief.analysis.datelines import strip_stamp
+from brief.analysis.lexicon import SUMMARY_STOP_WORDS
 
 MAX_WORDS = 60
 MAX_SENTENCES = 3
@@ -29,12 +30,6 @@ _DATELINE = re.compile(
     r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|[\u2014\u2013-])?\s*|"
     r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?(?:UPDATED:[^|]*?\b(?:19|20)\d\d\s*\.?\s*)?|"
     r"[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-\u2014\u2013]+\s*)"
-)
-_STOPWORDS = frozenset(
-    "a an the of to in on at for and or but is are was were be been being has have had he she it they his her "
-    "its their this that these those with by from as said says say will would could should not no who which "
-    "what when where than then there here also after before over into about more most one two i we you our "
-    "your them him up out if so do does did".split()
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
@@ -86,7 +81,7 @@ def _quotes_balanced(sentence: str) -> bool:
 
 
 def _content_words(sentence: str) -> set[str]:
-    return {w for w in _WORD.findall(sentence.lower()) if w not in _STOPWORDS and len(w) > 2}
+    return {w for w in _WORD.findall(sentence.lower()) if w not in SUMMARY_STOP_WORDS and len(w) > 2}
 
 
 def _usable(sentence: str) -> bool:

@@ -15,36 +15,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from brief.analysis.lexicon import REPORTING_VERBS, THREAD_STOP_WORDS, fold
 from brief.model import Briefing
-from brief.threads.features import STOPWORDS, stem
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*[A-Za-z]")
 _BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–|]+|\s[-–]\s")
-# Reporting and filler verbs: common in leads, never what a story is about.
-_DULL = frozenset(
-    """added adds announced asked believe called comes continue continued described expressed
-    gave give given including noted praised remarks remarked replied revealed stated statement
-    statements thanked wrote""".split()
-)
-
-
 _LINKS = frozenset("in into of for on at to over with against from".split())
 
 
-_KEYS: dict[str, str] = {}  # token -> folded form; tokens repeat across a corpus, so this pays
 SAMPLE = 48  # articles of a big thread that name it: more say nothing new and cost time at 100,000
-
-
-def _key(token: str) -> str:
-    k = _KEYS.get(token)
-    if k is None:
-        w = token.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        k = stem(w)
-        if len(_KEYS) < 500_000:  # bounded: a corpus of odd tokens must not grow it forever
-            _KEYS[token] = k
-    return k
 
 
 def _sample(members: Sequence[Briefing]) -> Sequence[Briefing]:
@@ -71,12 +50,12 @@ def _name_words(briefings: Iterable[Briefing]) -> set[str]:
     for b in briefings:
         for e in b.entities:
             for form in (e.name, *e.aliases):
-                found.update(_key(t) for t in _TOKEN.findall(form))
+                found.update(fold(t) for t in _TOKEN.findall(form))
     return found
 
 
 def _content(key: str, names: set[str]) -> bool:
-    return len(key) > 2 and key not in STOPWORDS and key not in _DULL and key not in names
+    return len(key) > 2 and key not in THREAD_STOP_WORDS and key not in REPORTING_VERBS and key not in names
 
 
 Chunk = tuple[bool, list[str], list[str]]  # (from the headline, tokens, their keys)
@@ -84,7 +63,7 @@ Chunk = tuple[bool, list[str], list[str]]  # (from the headline, tokens, their k
 
 def _keyed_chunks(b: Briefing) -> list[Chunk]:
     return [
-        (h, tokens, [_key(t) for t in tokens]) for h, tokens in _chunks_of(b.headline, b.summary)
+        (h, tokens, [fold(t) for t in tokens]) for h, tokens in _chunks_of(b.headline, b.summary)
     ]
 
 
@@ -110,7 +89,7 @@ def _tally(
 
 def title_keys(headline: str, summary: str) -> set[str]:
     """The words (as keys) that a headline and summary use: what TitleWords counts for one briefing."""
-    return {_key(t) for _, chunk in _chunks_of(headline, summary) for t in set(chunk)}
+    return {fold(t) for _, chunk in _chunks_of(headline, summary) for t in set(chunk)}
 
 
 def count_title_keys(pairs: Iterable[tuple[str, str]]) -> Counter[str]:
