@@ -120,7 +120,8 @@ def main() -> None:
 
     for name, values in times.items():
         print(
-            f"{name:11} median {statistics.median(values):7.0f} ms  runs: {' '.join(f'{v:.0f}' for v in values)}"
+            f"{name:11} median {statistics.median(values):7.0f} ms  runs: "
+            f"{' '.join(f'{v:.0f}' for v in values)}"
         )
     brief_ms, bare_ms = statistics.median(times["brief"]), statistics.median(times["bare"])
     paint_ms = statistics.median(times["brief-paint"])

@@ -50,7 +50,8 @@ def main() -> None:
     event_of = {a: f"{t.id}/{e.id}" for t in threads for e in t.events for a in e.articles}
     thread_of = {a: t.id for t in threads for a in t.articles}
     print(
-        f"articles {len(gold)}  events {len(set(event_of.values()))}  threads {len(threads)}  ({elapsed:.2f} s)"
+        f"articles {len(gold)}  events {len(set(event_of.values()))}  threads {len(threads)}  "
+        f"({elapsed:.2f} s)"
     )
     print("events   B-cubed  P/R/F1  %.3f %.3f %.3f" % bcubed(gold, event_of))
     print("threads  purity  %.3f" % bcubed(topic, thread_of)[0])
@@ -58,7 +59,8 @@ def main() -> None:
         ids = [d for d in gold if topic[d] == t]
         p, r, f = bcubed({d: gold[d] for d in ids}, {d: event_of[d] for d in ids})
         print(
-            f"  topic {t:>3}: events P {p:.2f} R {r:.2f} F {f:.2f}  threads {len({thread_of[d] for d in ids})}"
+            f"  topic {t:>3}: events P {p:.2f} R {r:.2f} F {f:.2f}  threads "
+            f"{len({thread_of[d] for d in ids})}"
         )
     if "--errors" in sys.argv:
         title = {b.id: b.headline for b in out}

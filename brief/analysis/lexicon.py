@@ -23,8 +23,9 @@ from operator import itemgetter
 
 # The commonest English words: every stage above skips them.
 COMMONEST_WORDS = frozenset(
-    """a an and are as at be been but by for from had has have he her his i in is it not of on or
-    said she that the their there they this to was we were when which who will with would you""".split()
+    """a an and are as at be been but by for from had has have he her
+    his i in is it not of on or said she that the their there they
+    this to was we were when which who will with would you""".split()
 )
 
 # Search: the commonest words and single characters are a fifth of all postings of summaries
@@ -115,7 +116,8 @@ _CONTENT = itemgetter(1)
 
 
 def content_words(tokens: Sequence[str]) -> list[str]:
-    """The folds of `tokens` that are content words (longer than two letters, no thread stop word)."""
+    """The folds of `tokens` that are content words
+    (longer than two letters, no thread stop word)."""
     try:  # the common case, every token seen before: C-level loops only
         return list(filter(None, map(_CONTENT, map(_FOLDED.__getitem__, tokens))))
     except KeyError:

@@ -31,8 +31,9 @@ ABBREVIATIONS = frozenset(
 )
 # Titles are not part of a name: "President", "Russian President" stay outside the span.
 TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Secretary Chancellor Senator Sen Governor Gov Mayor King Queen
-    Prince Princess Pope Mr Mrs Ms Dr Premier Rep Ambassador Speaker Archbishop Sheikh Ayatollah Cardinal""".split()
+    """President Vice Prime Minister Secretary Chancellor Senator Sen
+    Governor Gov Mayor King Queen Prince Princess Pope Mr Mrs Ms Dr Premier
+    Rep Ambassador Speaker Archbishop Sheikh Ayatollah Cardinal""".split()
 )
 BOUNDARIES = frozenset('. ! ? : ; " “ ” ‘ ’ | ( ) [ ] — – • … *'.split())
 
@@ -41,10 +42,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:['’](?![sS]\b)[^\W_]+)*"
 _CONN = "|".join(re.escape(c) for c in sorted(CONNECTORS - {"-"}, key=len, reverse=True))
 _DOT = "|".join(rf"(?<=\b{a})" for a in sorted(ABBREVIATIONS) if a.isalpha())
-# Capitalised runs (inner connectors allowed), found by one regex pass over the raw text (no per-token Python work).
+# Capitalised runs (inner connectors allowed), found by one
+# regex pass over the raw text (no per-token Python work).
 RUN_RE = re.compile(
     rf"(?<![^\W_])(?:{_CAP})"
-    rf"(?:(?:[ \t\xa0]+(?:(?:{_CONN})[ \t\xa0]+){{0,2}}|-|[ \t]*&[ \t]*|(?:(?<=\b[A-Z])|{_DOT})\.[ \t]*)(?:{_CAP}))*"
+    rf"(?:(?:[ \t\xa0]+(?:(?:{_CONN})[ \t\xa0]+){{0,2}}|-|[ \t]*&[ \t]*|(?:(?<=\b[A-Z])|{_DOT})\.[ "
+    rf"\t]*)(?:{_CAP}))*"
 )
 _WINDOW = 40
 
@@ -251,7 +254,8 @@ _CODE_TYPE = {"C": "GPE", "S": "GPE", "T": "GPE", "A": "GPE", "R": "LOC", "N": "
 
 
 def _known_phrases(tags: list[int], gaz: dict[int, str], i: int, j: int) -> None:
-    """A multi-word gazetteer name the model left untagged ("Black Sea") is tagged by its gazetteer type."""
+    """A multi-word gazetteer name the model left untagged
+    ("Black Sea") is tagged by its gazetteer type."""
     for k in range(i, j - 1):
         g = gaz.get(k, "")
         if g[:1] == "B" and gaz.get(k + 1, "")[:1] == "I" and not tags[k - i]:

@@ -68,7 +68,8 @@ class SearchIndex:
         self._docs: list[Briefing] = []
         self._ids: list[str] = []
         self._numbers: dict[str, int] = {}  # id -> doc number, for the reader's state sets
-        # (newest first, their dates oldest first): one attribute, so a reader never sees one side new
+        # (newest first, their dates oldest first): one
+        # attribute, so a reader never sees one side new
         self._by_date: tuple[list[int], list[str]] = ([], [])
         self._filter_cache: dict[tuple[str, str], frozenset[int]] = {}  # after:/before: doc sets
         self._dates: list[str] = []  # "" when undated, so it sorts oldest
@@ -136,7 +137,8 @@ class SearchIndex:
             self._by_date = (newest, list(map(dates.__getitem__, reversed(newest))))
 
     def _post_words(self, briefings: Iterable[Briefing]) -> None:
-        """Each word of each briefing once, under the best field it appears in (set arithmetic runs in C)."""
+        """Each word of each briefing once, under the best
+        field it appears in (set arithmetic runs in C)."""
         post = self._post
         h_post, ent_post, s_post, b_post = (post[f] for f in (HEADLINE, ENTITY, SUMMARY, BODY))
         place_post, thread_post = post[PLACE], post[THREAD]
@@ -193,7 +195,8 @@ class SearchIndex:
         return term_matches(word, self._sorted, self._by_len)
 
     def _initial_weights(self, letter: str) -> dict[int, float]:
-        """Documents with a headline word or entity name starting with `letter` (cached until `add`)."""
+        """Documents with a headline word or entity name
+        starting with `letter` (cached until `add`)."""
         cache = self._initials
         if letter not in cache:
             starting = starting_with(self._sorted, letter)
@@ -231,7 +234,8 @@ class SearchIndex:
     def _words_weights(
         self, text: str, fields: Mapping[str, float], found: list, complete: bool = False
     ) -> dict[int, float] | None:
-        """All of `text`'s words must match; the weight is their mean. None when `text` has no words."""
+        """All of `text`'s words must match; the weight
+        is their mean. None when `text` has no words."""
         words = terms(text)
         if not words:
             return None
@@ -374,7 +378,8 @@ class SearchIndex:
         return SearchResults(query=query, results=results, errors=tuple(errors), total=total)
 
     def _filter_docs(self, clause: Clause, state: State | None) -> tuple[Collection[int], bool]:
-        """The documents an after:/before:/is: clause names, and whether to keep them (else exclude them)."""
+        """The documents an after:/before:/is: clause names,
+        and whether to keep them (else exclude them)."""
         if clause.kind == "is":
             name, flip = {"unread": ("read", True), "unstarred": ("starred", True)}.get(
                 clause.value, (clause.value, False)

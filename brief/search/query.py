@@ -36,7 +36,8 @@ STATES = ("unread", "read", "starred", "unstarred")
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """One piece of a query. `kind` is word, phrase, entity, place, source, after, before, thread or is."""
+    """One piece of a query. `kind` is word, phrase,
+    entity, place, source, after, before, thread or is."""
 
     kind: str
     value: str  # for after/before: an ISO date YYYY-MM-DD
@@ -79,7 +80,8 @@ def _parse_date(value: str, kind: str) -> str | None:
 
 
 def _scan(text: str) -> tuple[list[tuple[int, int, str, bool]], list[ParseError]]:
-    """Split `text` into (start, end, raw, quoted_ok) tokens on whitespace, keeping quoted runs whole."""
+    """Split `text` into (start, end, raw, quoted_ok)
+    tokens on whitespace, keeping quoted runs whole."""
     tokens: list[tuple[int, int, str, bool]] = []
     errors: list[ParseError] = []
     i, n = 0, len(text)

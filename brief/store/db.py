@@ -88,7 +88,8 @@ def _decode(article: Article, data: str) -> Briefing:
 
 
 class Store:
-    """One SQLite file. Every call opens its own connection, so workers in other threads can use it."""
+    """One SQLite file. Every call opens its own
+    connection, so workers in other threads can use it."""
 
     def __init__(
         self, path: Path | str | None = None, state_path: Path | str | None = None

@@ -121,7 +121,8 @@ class Kept:
 
 
 class FeatureInput(NamedTuple):
-    """The parts of a briefing its features are made from: small and plain, so worker processes can take it."""
+    """The parts of a briefing its features are made from:
+    small and plain, so worker processes can take it."""
 
     id: str
     text: str
@@ -189,7 +190,8 @@ def features_of(item: FeatureInput) -> Features:
 
 
 def lead_names(names: Counter[str], lead: str) -> frozenset[str]:
-    """The names (full forms) that the lead mentions, whole or by their last word ("Teixeira", "the Angels")."""
+    """The names (full forms) that the lead mentions, whole
+    or by their last word ("Teixeira", "the Angels")."""
     said = {_last_word(n) for n in text_names(lead)}
     said.discard("")
     return frozenset(name for name in names if _last_word(name) in said)

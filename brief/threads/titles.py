@@ -35,7 +35,8 @@ def _sample(members: Sequence[Briefing]) -> Sequence[Briefing]:
 
 
 def _chunks_of(headline: str, summary: str) -> list[tuple[bool, list[str]]]:
-    """Runs of tokens between punctuation in the headline and summary, each marked if from the headline."""
+    """Runs of tokens between punctuation in the headline
+    and summary, each marked if from the headline."""
     out = []
     for in_headline, part in ((True, headline), (False, summary)):
         for chunk in _BREAK.split(part or ""):
@@ -70,8 +71,8 @@ def _keyed_chunks(b: Briefing) -> list[Chunk]:
 def _tally(
     articles: list[list[Chunk]], grams: Callable[[list[str]], Iterable]
 ) -> tuple[Counter, Counter]:
-    """How many articles use each gram (word or phrase) that `grams(keys)` finds in a chunk, and how many in
-    their headline."""
+    """How many articles use each gram (word or phrase) that
+    `grams(keys)` finds in a chunk, and how many in their headline."""
     spread: Counter = Counter()
     in_headline: Counter = Counter()
     for chunks in articles:
@@ -88,7 +89,8 @@ def _tally(
 
 
 def title_keys(headline: str, summary: str) -> set[str]:
-    """The words (as keys) that a headline and summary use: what TitleWords counts for one briefing."""
+    """The words (as keys) that a headline and summary
+    use: what TitleWords counts for one briefing."""
     return {fold(t) for _, chunk in _chunks_of(headline, summary) for t in set(chunk)}
 
 
@@ -123,14 +125,16 @@ class TitleWords:
         members = _sample(members)
         names = _name_words(members)
         articles = [_keyed_chunks(b) for b in members]
-        # the word first, then only the phrases around it: most phrases of a thread are never candidates
+        # the word first, then only the phrases around it:
+        # most phrases of a thread are never candidates
         used, in_headlines = _tally(articles, lambda keys: [k for k in keys if _content(k, names)])
         if not used:
             return ""
         idf = self.idf
 
         def word_score(k: str) -> tuple[float, str]:
-            # a story is named by its nouns: "rehab", "election victory", not "checked" or "congratulated"
+            # a story is named by its nouns: "rehab", "election
+            # victory", not "checked" or "congratulated"
             return (
                 -(used[k] + 0.5 * in_headlines[k])
                 * idf(k)
@@ -164,8 +168,9 @@ class TitleWords:
 
 
 def _surface(key: tuple[str, ...], articles: list[list[Chunk]]) -> str:
-    """How the members write the phrase `key`: the commonest form, lower case preferred (a headline's
-    Title Case is not the word's own), a hyphenated name kept as written ("US-Russia")."""
+    """How the members write the phrase `key`: the commonest form,
+    lower case preferred (a headline's Title Case is not the word's
+    own), a hyphenated name kept as written ("US-Russia")."""
     forms: Counter[str] = Counter()
     n = len(key)
     for chunks in articles:

@@ -35,7 +35,8 @@ class EntityEntry:
 
 
 def entity_directory(briefings: Sequence[Briefing]) -> list[EntityEntry]:
-    """One entry per canonical name, most widely reported first; the type is the one most briefings give."""
+    """One entry per canonical name, most widely reported
+    first; the type is the one most briefings give."""
     found: dict[str, tuple[dict[str, int], dict[str, None], list[int]]] = {}
     for i, b in enumerate(briefings):
         for e in b.entities:
