@@ -153,7 +153,10 @@ def main() -> None:
                 ref_ms = time_fzf(lines_path, keys)
         else:
             ref_ms = time_scan([searchable_line(b) for b in docs], keys)
-        ref_cols = f"{statistics.median(ref_ms):8.1f}  {p95(ref_ms):8.1f}  {p95(ref_ms) / p95(brief_ms):.1f}x faster"
+        ref_cols = (
+            f"{statistics.median(ref_ms):8.1f}  {p95(ref_ms):8.1f}  "
+            f"{p95(ref_ms) / p95(brief_ms):.1f}x faster"
+        )
         slowest = sorted(zip(brief_ms, keys), reverse=True)[:3]
         summary[size] = p95(brief_ms)
         print(

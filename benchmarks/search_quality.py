@@ -194,8 +194,8 @@ def main() -> None:
     data = find_data()
     if data is None:
         print(
-            "search_quality: skipped — the dev data (../shared/data or /work/shared/data) is not "
-            "here"
+            "search_quality: skipped — the dev data "
+            "(../shared/data or /work/shared/data) is not here"
         )
         return
     import json

@@ -35,7 +35,8 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, fl
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     path = args[0] if args else DEFAULT
-    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    with open(path, encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
     gold = {r["id"]: r["cluster"] for r in rows}
     topic = {r["id"]: r.get("topic", r["cluster"]) for r in rows}
     briefings = [analyse(a) for a in load([path]).articles]
@@ -53,8 +54,9 @@ def main() -> None:
         f"articles {len(gold)}  events {len(set(event_of.values()))}  threads {len(threads)}  "
         f"({elapsed:.2f} s)"
     )
-    print("events   B-cubed  P/R/F1  %.3f %.3f %.3f" % bcubed(gold, event_of))
-    print("threads  purity  %.3f" % bcubed(topic, thread_of)[0])
+    p, r, f = bcubed(gold, event_of)
+    print(f"events   B-cubed  P/R/F1  {p:.3f} {r:.3f} {f:.3f}")
+    print(f"threads  purity  {bcubed(topic, thread_of)[0]:.3f}")
     for t in sorted(set(topic.values()), key=lambda x: (len(x), x)):
         ids = [d for d in gold if topic[d] == t]
         p, r, f = bcubed({d: gold[d] for d in ids}, {d: event_of[d] for d in ids})

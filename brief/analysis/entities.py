@@ -37,9 +37,9 @@ def _initials_match(acronym: str, name: str) -> bool:
 
 # A capitalised word right before one of these is someone speaking: "Zelensky warns Putin …".
 _SPEECH_VERB = re.compile(
-    r"[ \t]+(?:says|said|warns|warned|tells|told|adds|added|urges|urged|vows|vowed|claims|claimed|"
-    r"insists|insisted|"
-    r"denies|denied|admits|admitted|slams|slammed|accuses|accused|praises|praised|thanks|thanked|meets|met|"
+    r"[ \t]+(?:says|said|warns|warned|tells|told|adds|added|urges|urged|vows|vowed|"
+    r"claims|claimed|insists|insisted|denies|denied|admits|admitted|slams|slammed|"
+    r"accuses|accused|praises|praised|thanks|thanked|meets|met|"
     r"calls|called|rejects|rejected|announces|announced|wrote|writes)\b"
 )
 _SPEAKER = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?=[ \t])")
@@ -184,7 +184,7 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     aliases = resources().aliases
     surfaces = [" ".join(text[s:e].split()) for s, e, _ in spans]
     names = []
-    for (s, e, t), surface in zip(spans, surfaces):
+    for (_, _, t), surface in zip(spans, surfaces):
         name = aliases.get(surface, surface)
         if t == "ORG" and any(w.islower() and w not in _LOWER_WORDS for w in surface.split()):
             name = " ".join(
@@ -193,7 +193,7 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         names.append(name)
     # Acronyms the text defines: "Eurasian Economic Union (EAEU)".
     defined = {}
-    for (s, e, t), name in zip(spans, names):
+    for (_, e, _), name in zip(spans, names):
         m = _ACRONYM_AFTER.match(text, e)
         if m and _initials_match(m.group(1), name):
             defined[m.group(1)] = name

@@ -50,9 +50,9 @@ _ATTRIBUTION = re.compile(
     r"|,\s+according\s+to\s+[^,]{1,60}$"
 )
 _LEADING_CLAUSE = re.compile(
-    r"^(?:(?:While|When|After|As|With|Since|Although|Though|Despite|Following|Before|Once|Amid|If|"
-    r"Ahead of|In|On|At|During|Speaking|Addressing|Having|Bringing|Of all)\b|[A-Z][a-z]+ing\b|"
-    r"[A-Z][a-z]+ly,)[^,]{0,120},\s+"
+    r"^(?:(?:While|When|After|As|With|Since|Although|Though|Despite|Following|Before|Once|Amid|"
+    r"If|Ahead of|In|On|At|During|Speaking|Addressing|Having|Bringing|Of all)\b"
+    r"|[A-Z][a-z]+ing\b|[A-Z][a-z]+ly,)[^,]{0,120},\s+"
 )
 _LABEL = re.compile(
     r"^(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*:\s+(?=[A-Z])"
@@ -61,20 +61,17 @@ _PRONOUN = re.compile(r"(?:it|he|she|they|this|that|these|those|we|you|i)\b", re
 _CONNECTOR_OPENER = re.compile(r"^(?:But|And|So|Yet|Or)\s+", re.I)
 
 _AUXILIARIES = frozenset(
-    "is are was were be been being has have had will would can could may might must should shall "
-    "do does did "
-    "won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't don't".split()
+    """is are was were be been being has have had will would can could may might must should shall
+    do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't
+    don't""".split()
 )
 _IRREGULAR = frozenset(
-    "said told took made went came saw gave found got left won lost broke fell hit shot put set "
-    "held led met ran "
-    "sent spent stood struck thought became began brought built bought caught chose drew drove ate "
-    "fought flew "
-    "forgot grew hid kept knew laid paid rose sold shook sank spoke stole swore threw wore wrote "
-    "think say says "
-    "sees wants gets makes takes faces plans calls warns urges claims admits reveals denies "
-    "insists vows slams "
-    "backs tells knows believes likes loves hopes fears leads wins loses hits shows".split()
+    """said told took made went came saw gave found got left won lost broke fell hit shot put set
+    held led met ran sent spent stood struck thought became began brought built bought caught
+    chose drew drove ate fought flew forgot grew hid kept knew laid paid rose sold shook sank
+    spoke stole swore threw wore wrote think say says sees wants gets makes takes faces plans
+    calls warns urges claims admits reveals denies insists vows slams backs tells knows believes
+    likes loves hopes fears leads wins loses hits shows""".split()
 )
 # Words that open a subordinate or relative clause; a
 # cut inside such a clause leaves a dangling fragment.

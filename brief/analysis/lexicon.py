@@ -4,13 +4,12 @@ Each stage skips different words, for its own reason, so there are several named
 sets built up from one shared core rather than one merged list (merging them
 would change what each stage finds):
 
-| set | used by | for |
-|---|---|---|
-| `SEARCH_STOP_WORDS` | search (fields, index) | not posted for summaries and bodies; optional in a query |
-| `SUMMARY_STOP_WORDS` | analysis.summary | left out of a sentence's content words (centrality, overlap) |
-| `THREAD_STOP_WORDS` | threads.features, threads.titles | not a feature of a story, never its title |
-| `NAME_OPENERS` | threads.features | open a capitalised run without being part of the name |
-| `REPORTING_VERBS` | threads.titles | common in leads, never what a story is about |
+- `COMMONEST_WORDS`: the shared core, in every set below.
+- `SEARCH_STOP_WORDS` (search.index): not posted for summaries and bodies; optional in a query.
+- `SUMMARY_STOP_WORDS` (analysis.summary): not a sentence's content words (centrality, overlap).
+- `THREAD_STOP_WORDS` (threads.features, threads.titles): no feature of a story, never its title.
+- `NAME_OPENERS` (threads.features): open a capitalised run without being part of the name.
+- `REPORTING_VERBS` (threads.titles): common in leads, never what a story is about.
 
 `fold` is the one token fold (case, curly apostrophe, possessive, plural), with
 one bounded cache; `content_words` is the threader's use of it.

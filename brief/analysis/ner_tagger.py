@@ -23,7 +23,8 @@ TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|\S")
 
 CONNECTORS = frozenset(
-    "of de del della di da du des la le van von der den al el bin ibn and & the for on upon -".split()
+    """of de del della di da du des la le van von der den al el bin ibn
+    and & the for on upon -""".split()
 )
 # Abbreviations whose full stop may sit inside a name ("St. Louis", "George W. Bush").
 ABBREVIATIONS = frozenset(
@@ -46,8 +47,8 @@ _DOT = "|".join(rf"(?<=\b{a})" for a in sorted(ABBREVIATIONS) if a.isalpha())
 # regex pass over the raw text (no per-token Python work).
 RUN_RE = re.compile(
     rf"(?<![^\W_])(?:{_CAP})"
-    rf"(?:(?:[ \t\xa0]+(?:(?:{_CONN})[ \t\xa0]+){{0,2}}|-|[ \t]*&[ \t]*|(?:(?<=\b[A-Z])|{_DOT})\.[ "
-    rf"\t]*)(?:{_CAP}))*"
+    rf"(?:(?:[ \t\xa0]+(?:(?:{_CONN})[ \t\xa0]+){{0,2}}|-|[ \t]*&[ \t]*"
+    rf"|(?:(?<=\b[A-Z])|{_DOT})\.[ \t]*)(?:{_CAP}))*"
 )
 _WINDOW = 40
 
@@ -174,8 +175,8 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         "pos=" + pos + shape,
         "g=" + g,
         "g|pt=" + g + prev_tag,
-        "lex=%d%d" % (lex, initial),
-        "len=%d" % min(j - i, 4),
+        f"lex={lex:d}{initial:d}",
+        f"len={min(j - i, 4):d}",
     ]
     if (
         j - i > 1

@@ -76,15 +76,15 @@ _COORDINATED = re.compile(
     rf"(?:\s+[^,:;\u201c\u201d\"]{{1,50}}?)?\s*[,:]\s*$"
 )
 _TITLES = frozenset(
-    "president vice prime minister chancellor secretary senator sen. rep. representative gov. "
-    "governor mayor mr. mrs. ms. dr. prof. judge justice general gen. chief spokesman spokeswoman "
-    "spokesperson "
-    "king queen prince princess pope ambassador commissioner director chairman chairwoman ceo "
-    "leader "
-    "former foreign defence defense state deputy lt. sgt. capt. det. officer sheriff coach mr mrs ms dr attorney comedian actor actress".split()
+    """president vice prime minister chancellor secretary senator sen. rep. representative gov.
+    governor mayor mr. mrs. ms. dr. prof. judge justice general gen. chief spokesman spokeswoman
+    spokesperson king queen prince princess pope ambassador commissioner director chairman
+    chairwoman ceo leader former foreign defence defense state deputy lt. sgt. capt. det. officer
+    sheriff coach mr mrs ms dr attorney comedian actor actress""".split()
 )
 _CLAUSE_OPENERS = frozenset(
-    "meanwhile however but and later earlier then also still yet so now today while when after the this that a an".split()
+    """meanwhile however but and later earlier then also still yet so now today while when after the
+    this that a an""".split()
 )
 _NAMED_SUBJECT = re.compile(rf"(?<![\w.]\s)\b{_NAME}\s+{_ADVERB}[a-z]+(?:ed|s)\b")
 _PREPOSITIONS = frozenset("by to of for with on about from against at in into than as".split())

@@ -26,11 +26,12 @@ LEAD_DECAY = 0.3  # position prior: LEAD_WEIGHT / (1 + position) ** LEAD_DECAY
 _DANGLING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|Him|Them)\b")
 _DATELINE = re.compile(
     # "(CNN)", "New Delhi, India (CNN)", "(The Hollywood Reporter)", "LONDON, England (Reuters) --"
-    r"^(?:(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|The [A-Z][\w "
-    r"]{2,30}|"
+    r"^(?:(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?"
+    r"\((?:CNN|AP|AFP|Reuters|The [A-Z][\w ]{2,30}|"
     r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|[\u2014\u2013-])?\s*|"
-    r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?(?:UPDATED:[^|]*?\b(?:19|"
-    r"20)\d\d\s*\.?\s*)?|[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-\u2014\u2013]+\s*)"
+    r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?"
+    r"(?:UPDATED:[^|]*?\b(?:19|20)\d\d\s*\.?\s*)?|"
+    r"[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-\u2014\u2013]+\s*)"
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
@@ -88,7 +89,8 @@ def _quotes_balanced(sentence: str) -> bool:
 
 
 def _content_words(sentence: str) -> set[str]:
-    return {w for w in _WORD.findall(sentence.lower()) if w not in SUMMARY_STOP_WORDS and len(w) > 2}
+    words = _WORD.findall(sentence.lower())
+    return {w for w in words if w not in SUMMARY_STOP_WORDS and len(w) > 2}
 
 
 def _usable(sentence: str) -> bool:

@@ -349,12 +349,7 @@ class SearchIndex:
             scored = [
                 w for w in (self._clause_weights(c, found) for c in optional) if w is not None
             ]
-        allowed: Collection[int] | None = None
-        if len(kept) == 1 and not excluded:
-            allowed = kept[0]
-        elif kept:
-            kept.sort(key=len)
-            allowed = set(kept[0]).intersection(*kept[1:]) - excluded
+        allowed = _kept_by_filters(kept, excluded)
         if scored:
             totals = scored[0] if len(scored) == 1 else sum_common(scored)
             if allowed is not None:
@@ -430,6 +425,16 @@ class SearchIndex:
             headline_spans=merge_spans((a, z) for a, z, _ in hits),
             snippet=snippet(b, missing) if missing else None,
         )
+
+
+def _kept_by_filters(kept: list[Collection[int]], excluded: set[int]) -> Collection[int] | None:
+    """The documents every filter keeps and none excludes; None when no filter keeps a set."""
+    if len(kept) == 1 and not excluded:
+        return kept[0]
+    if kept:
+        kept.sort(key=len)
+        return set(kept[0]).intersection(*kept[1:]) - excluded
+    return None
 
 
 def _names(b: Briefing) -> str:

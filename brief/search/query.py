@@ -139,24 +139,24 @@ def parse_query(text: str) -> tuple[Query, list[ParseError]]:
             if index != last:  # the last token may still be being typed
                 errors.append(ParseError(f"{body} needs a value", start, end))
             continue
-        if kind in ("after", "before"):
-            day = _parse_date(value, kind)
-            if day is None:
-                errors.append(
-                    ParseError(f"{key}: {value!r} is not a date (use YYYY-MM-DD)", start, end)
-                )
-                continue
-            value = day
-        elif kind == "is":
-            value = value.lower()
-            if value not in STATES:
-                errors.append(
-                    ParseError(
-                        f"is:{value} is unknown (use {', '.join('is:' + s for s in STATES)})",
-                        start,
-                        end,
-                    )
-                )
-                continue
-        clauses.append(Clause(kind, value, negated, start, end))
+        checked = _checked_value(kind, key, value, start, end)
+        if isinstance(checked, ParseError):
+            errors.append(checked)
+            continue
+        clauses.append(Clause(kind, checked, negated, start, end))
     return Query(text, tuple(clauses)), errors
+
+
+def _checked_value(kind: str, key: str, value: str, start: int, end: int) -> str | ParseError:
+    """A qualifier's value as its clause holds it (an ISO day, a lower-case state), or the error."""
+    if kind in ("after", "before"):
+        day = _parse_date(value, kind)
+        if day is None:
+            return ParseError(f"{key}: {value!r} is not a date (use YYYY-MM-DD)", start, end)
+        return day
+    if kind == "is":
+        value = value.lower()
+        if value not in STATES:
+            states = ", ".join("is:" + s for s in STATES)
+            return ParseError(f"is:{value} is unknown (use {states})", start, end)
+    return value

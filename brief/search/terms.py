@@ -61,7 +61,8 @@ def field_terms(*texts: str) -> list[list[str]]:
         return [terms(t) for t in texts]
     if joined.isascii():
         words = joined.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
-    else:  # split on ASCII separators as above; then fold the few words with other characters in them
+    else:
+        # split on ASCII separators as above; then fold the few words with other characters in them
         words = (
             joined.encode("utf-8", "surrogatepass")
             .translate(_UTF8_SPLIT)

@@ -21,6 +21,7 @@ NAME = "="  # prefix of name terms, so "=turkmenistan" and the word "turkmenista
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|(?:19|20)\d\d")
 _NAME = re.compile(r"\b[A-Z][\w'’.&-]*[\w&](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’.&-]*[\w&])*")
 
+
 def words(text: str) -> list[str]:
     """Lower-cased content words of `text`, plurals folded, function words dropped."""
     return content_words(_WORD.findall(text))

@@ -52,7 +52,8 @@ class Index:
         # reported by more articles, and every later document would otherwise meet the whole list
         self.max_posting = max_posting
         self.keep = keep  # neighbours kept per new document
-        self.extra = extra  # candidates scored beyond those kept, in case fewer shared terms hide a closer one
+        # candidates scored beyond those kept, in case fewer shared terms hide a closer one
+        self.extra = extra
         self.floor = floor  # weakest similarity worth keeping
         self.name_boost = name_boost  # names (terms starting with NAME) outweigh plain words
         self.n = 0

@@ -56,7 +56,12 @@ def _name_words(briefings: Iterable[Briefing]) -> set[str]:
 
 
 def _content(key: str, names: set[str]) -> bool:
-    return len(key) > 2 and key not in THREAD_STOP_WORDS and key not in REPORTING_VERBS and key not in names
+    return (
+        len(key) > 2
+        and key not in THREAD_STOP_WORDS
+        and key not in REPORTING_VERBS
+        and key not in names
+    )
 
 
 Chunk = tuple[bool, list[str], list[str]]  # (from the headline, tokens, their keys)

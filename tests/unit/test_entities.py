@@ -77,11 +77,16 @@ def test_jsonl_rows_keep_their_own_offsets(tmp_path):
     rows = [
         {
             "id": "a",
-            "text": "Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday.",
+            "text": (
+                "Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday."
+            ),
         },
         {
             "id": "b",
-            "text": "The European Central Bank (ECB) raised rates. The ECB said inflation in Germany was high.",
+            "text": (
+                "The European Central Bank (ECB) raised rates. "
+                "The ECB said inflation in Germany was high."
+            ),
         },
     ]
     path = tmp_path / "docs.jsonl"
