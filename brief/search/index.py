@@ -102,9 +102,8 @@ class SearchIndex:
             post = self._post
             sizes = {f: len(p) for f, p in post.items()}
             start = len(self._docs)
-            with (
-                paused_gc()
-            ):  # millions of short-lived sets and lists: collections would only rescan the corpus
+            # millions of short-lived sets and lists: collections would only rescan the corpus
+            with paused_gc():
                 self._post_words(briefings)
             numbers = range(start, len(self._docs))
             self._numbers.update(zip(self._ids[start:], numbers))
@@ -121,9 +120,8 @@ class SearchIndex:
             if new_terms:
                 for term in new_terms:
                     self._by_len.setdefault(len(term), []).append(term)
-                self._sorted = sorted(
-                    known | new_terms
-                )  # swapped in whole: readers never see it half-built
+                # swapped in whole: readers never see it half-built
+                self._sorted = sorted(known | new_terms)
             self._initials = {}
             self._filter_cache = {}
             # Timsort merges the old order with the sorted new run in linear time.
@@ -145,9 +143,8 @@ class SearchIndex:
         docs, dates, ids = self._docs, self._dates, self._ids
         titles, thread_ids = self._thread_titles, self._thread_ids
         is_stop = SEARCH_STOP_WORDS.__contains__
-        title_terms: dict[
-            str, set[str]
-        ] = {}  # a thread's title is tokenised once, not once per briefing
+        # a thread's title is tokenised once, not once per briefing
+        title_terms: dict[str, set[str]] = {}
         for b in briefings:
             i = len(docs)
             # A search running meanwhile may meet i in a posting: its date and id are there first.
@@ -269,9 +266,8 @@ class SearchIndex:
         words = terms(phrase)
         if not words:
             return {}
-        indexed = [
-            w for w in words if w not in SEARCH_STOP_WORDS
-        ] or words  # stop words: headlines and names only
+        # stop words alone: they are indexed in headlines and names only
+        indexed = [w for w in words if w not in SEARCH_STOP_WORDS] or words
         lists = sorted((self._exact_docs(w) for w in indexed), key=len)
         common = lists[0].intersection(*lists[1:])
         needle = " " + " ".join(words) + " "
@@ -402,9 +398,8 @@ class SearchIndex:
             return set()
         if callable(value):
             return set(compress(range(len(self._ids)), map(bool, map(value, self._ids))))
-        if len(self._numbers) == len(
-            self._ids
-        ):  # ids unique: look them up, without touching every document
+        # ids unique: look them up, without touching every document
+        if len(self._numbers) == len(self._ids):
             docs = set(map(self._numbers.get, value))
             docs.discard(None)
             return docs

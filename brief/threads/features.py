@@ -55,9 +55,8 @@ def _phrase_name(phrase: str) -> str:
     return " ".join(parts).rstrip(".").lower()
 
 
-_PHRASES: dict[
-    str, str
-] = {}  # capitalised run -> _phrase_name (runs repeat: names, sentence openers)
+# capitalised run -> _phrase_name (runs repeat: names, sentence openers)
+_PHRASES: dict[str, str] = {}
 
 
 def text_names(text: str) -> Counter[str]:
@@ -98,13 +97,11 @@ class Features:
     words: Counter[str]
     names: Counter[str]  # capitalised phrases, surnames folded into full names
     actors: Counter[str]  # canonical entities (lower-cased) when known, else `names`
-    dates: tuple[
-        int, ...
-    ]  # day ordinals of complete dates: the article's own and those in its text
+    # day ordinals of complete dates: the article's own and those in its text
+    dates: tuple[int, ...]
     year_days: tuple[int, ...] = ()  # days of the year (1-366) of year-less dates ("on June 27")
-    lead_names: frozenset[str] = (
-        frozenset()
-    )  # names said in the headline or first sentence: who the happening is about
+    # names said in the headline or first sentence: who the happening is about
+    lead_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +127,11 @@ class FeatureInput(NamedTuple):
     headline: str
     entities: tuple[tuple[str, int], ...]  # canonical names with counts
     date: str | None
-    date_entities: tuple[
-        str, ...
-    ]  # ISO dates ("2024-11-08") and year-less ones ("--06-27") found in the text
+    # ISO dates ("2024-11-08") and year-less ones ("--06-27") found in the text
+    date_entities: tuple[str, ...]
     first_end: int  # where the first sentence ends
-    summary: str = (
-        ""  # not a feature: the threader's workers also count the words that titles are made of
-    )
+    # not a feature: the threader's workers also count the words that titles are made of
+    summary: str = ""
 
 
 def feature_input(b: Briefing) -> FeatureInput:
