@@ -43,7 +43,8 @@ def date_factor(fa: Kept, fb: Kept) -> float:
 
 
 class DateTable:
-    """The articles' dates as padded matrices, so that `date_factor` can be computed for many edges at once.
+    """The articles' dates as padded matrices, so that
+    `date_factor` can be computed for many edges at once.
 
     An article with more than WIDTH dates (or year-days) is marked `wide` and left to `date_factor`.
     """
@@ -115,7 +116,8 @@ def year_day(ordinal: int) -> int:
 
 
 def infer_date(b: Briefing, anchors: list[str]) -> str | None:
-    """An undated article's latest explicit date, a missing year taken from its thread's dated `anchors`."""
+    """An undated article's latest explicit date, a missing
+    year taken from its thread's dated `anchors`."""
     # a publication stamp in front of the story says when it was written; later dates may be plans
     stamp = leading_stamp(b.article.text)
     stamped = full_dates(tuple(m for m in b.dates if m.start < stamp))
