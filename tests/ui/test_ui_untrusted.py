@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from brief.model import Article, Block, Briefing, Entity, Quote
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
-from brief.ui.reading_pane import ReadingPane
+from brief.ui.widgets.briefing_list import BriefingList
+from brief.ui.widgets.reading_pane import ReadingPane
+from tests.ui.terminal import screen_text
 
 HEADLINE = "[@click=app.quit]x[/]"
 SUMMARY = "[/bold] closes nothing [red]still plain"
@@ -24,10 +25,6 @@ def hostile_briefing() -> Briefing:
         entities=(Entity("[/]Org", "ORG", 3),),
         quotes=(Quote("[bold]Speaker", "[@click=app.quit]q[/]"),),
     )
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_markup_in_article_text_is_shown_literally_and_clicks_do_nothing():
