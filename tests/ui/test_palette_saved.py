@@ -1,4 +1,5 @@
-"""ctrl+p offers search, saved searches, threads and entities; S shows saved searches with live counts."""
+"""ctrl+p offers search, saved searches, threads and entities; S shows saved searches with live
+counts."""
 
 from __future__ import annotations
 

@@ -26,7 +26,8 @@ def seeds():
 
 
 def words_only_in(briefing, other) -> str:
-    """A run of body words that appears in `briefing` and not in `other`, to prove the pane shows it."""
+    """A run of body words that appears in `briefing` and not in `other`, to prove the pane shows
+    it."""
     for line in briefing.article.text.splitlines():
         snippet = " ".join(line.split()[2:6])
         if len(snippet) > 12 and snippet not in other.article.text:
@@ -41,7 +42,8 @@ def list_text(app) -> str:
 
 
 async def loaded(pilot) -> None:
-    """Wait for the corpus to be on screen (loading starts after the first paint), then for the search index."""
+    """Wait for the corpus to be on screen (loading starts after the first paint), then for the
+    search index."""
     for _ in range(1200):
         if pilot.app.corpus_shown:
             break
@@ -261,7 +263,8 @@ async def test_scroll_wheel_scrolls_the_list(synthetic_briefings):
         await pilot.pause()
         cards = app.query_one(BriefingList)
         assert "Headline 000000" in list_text(app)
-        # Pilot has no public wheel helper; this routes the events through the screen like the driver does.
+        # Pilot has no public wheel helper; this routes the events through the screen like the
+        # driver does.
         for _ in range(10):
             await pilot._post_mouse_events([events.MouseScrollDown], BriefingList, offset=(5, 5))
         await pilot.pause()

@@ -1,4 +1,5 @@
-"""Threads in the reader, through Pilot: grouping (T), the timeline (t), stepping (n/p), the daily briefing (b).
+"""Threads in the reader, through Pilot: grouping (T), the timeline (t), stepping (n/p), the daily
+briefing (b).
 
 Most tests use the hand-made corpus in tests/thread_corpus.py, so they do not depend on how the
 linker groups articles; the seeds test checks the real pipeline's one thread of two events.
@@ -355,9 +356,10 @@ WORKER_SCRIPT = textwrap.dedent("""
 
 
 def test_the_reader_threads_a_large_corpus_in_worker_processes():
-    """A large corpus is featurised in worker processes, started from the reader's loading thread. There
-    Textual has replaced sys.stderr with an object whose fileno() is -1, and starting the pool once crashed
-    the reader. A fresh interpreter, so that no earlier test has started multiprocessing's helpers."""
+    """A large corpus is featurised in worker processes, started from the reader's loading thread.
+    There Textual has replaced sys.stderr with an object whose fileno() is -1, and starting the
+    pool once crashed the reader. A fresh interpreter, so that no earlier test has started
+    multiprocessing's helpers."""
     done = subprocess.run(
         [sys.executable, "-c", WORKER_SCRIPT], capture_output=True, text=True, timeout=120
     )

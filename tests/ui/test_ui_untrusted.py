@@ -37,7 +37,8 @@ async def test_markup_in_article_text_is_shown_literally_and_clicks_do_nothing()
         assert "[i]wire[/i]" in text and "[/]Org" in text
         assert "[b]not bold[/b]" in text
         assert "[bold]Speaker" in text and "[@click=app.quit]q[/]" in text
-        # Click the headline on the card and the same words in the reading pane: the app keeps running.
+        # Click the headline on the card and the same words in the reading pane: the app keeps
+        # running.
         await pilot.click(BriefingList, offset=(4, 0))
         await pilot.pause()
         pane = app.query_one(ReadingPane)

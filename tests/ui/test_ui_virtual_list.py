@@ -1,4 +1,5 @@
-"""The card list is virtual: 100,000 briefings mount, move and render (not timed; speed lives in benchmarks/)."""
+"""The card list is virtual: 100,000 briefings mount, move and render (not timed; speed lives in
+benchmarks/)."""
 
 from __future__ import annotations
 
