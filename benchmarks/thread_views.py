@@ -106,7 +106,8 @@ def main() -> None:
     parser.add_argument("n", nargs="?", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from brief.ui.briefing_list import GroupLayout  # imports Textual; the rest of the work does not
+    # imports Textual; the rest of the work does not
+    from brief.ui.widgets.briefing_list import GroupLayout
 
     briefings, threads = corpus(args.n)
     by_id = {b.id: b for b in briefings}

@@ -41,7 +41,8 @@ def sshd(tmp_path_factory):
     config = root / "sshd_config"
     config.write_text(
         f"Port {port}\nListenAddress 127.0.0.1\nHostKey {host_key}\nPidFile {root / 'sshd.pid'}\n"
-        f"AuthorizedKeysFile {authorized}\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+        f"AuthorizedKeysFile {authorized}\nPasswordAuthentication no\n"
+        "KbdInteractiveAuthentication no\n"
         "UsePAM no\nStrictModes no\nPermitRootLogin yes\nPrintMotd no\nAcceptEnv LANG LC_*\n"
     )
     Path("/run/sshd").mkdir(exist_ok=True)  # privilege-separation directory sshd insists on

@@ -1,4 +1,5 @@
-"""A wheel built from the repo, installed in a fresh virtualenv and run from elsewhere, still works."""
+"""A wheel built from the repo, installed in a fresh virtualenv and run from elsewhere, still
+works."""
 
 from __future__ import annotations
 
@@ -47,7 +48,10 @@ def wheel_env(tmp_path_factory):
 
 def test_wheel_contains_seeds_and_styles(wheel_env):
     env_dir, elsewhere = wheel_env
-    code = "import brief, brief.resources as r; print(brief.__file__); print(r.seeds_dir()); print(r.styles_dir())"
+    code = (
+        "import brief, brief.resources as r; print(brief.__file__); print(r.seeds_dir()); "
+        "print(r.styles_dir())"
+    )
     out = subprocess.run(
         [str(env_dir / "bin" / "python"), "-c", code],
         capture_output=True,
@@ -67,7 +71,10 @@ def test_wheel_contains_seeds_and_styles(wheel_env):
 
 def test_wheel_ships_the_license(wheel_env):
     env_dir, elsewhere = wheel_env
-    code = "from importlib.metadata import distribution as d; print(d('brief-reader').read_text('licenses/LICENSE'))"
+    code = (
+        "from importlib.metadata import distribution as d; "
+        "print(d('brief-reader').read_text('licenses/LICENSE'))"
+    )
     out = subprocess.run(
         [str(env_dir / "bin" / "python"), "-c", code],
         capture_output=True,

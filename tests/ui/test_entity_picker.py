@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from brief.model import Article, Briefing, Entity
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
-from brief.ui.entity_picker import EntityPickerScreen
+from brief.ui.screens.entity_picker import EntityPickerScreen
+from brief.ui.widgets.briefing_list import BriefingList
 from brief.views.entity_directory import EntityPicker, entity_directory
-from tests.ui.test_ui_pilot import loaded, screen_text, seeds
+from tests.ui.terminal import screen_text
+from tests.ui.test_ui_pilot import loaded, seeds
 
 
 def _briefing(i: int, *entities: Entity) -> Briefing:
@@ -76,10 +77,10 @@ async def test_e_picks_an_entity_and_escape_restores_the_list():
         shown = app.query_one(BriefingList).briefings
         with_zelensky = [b for b in seeds() if any(e.name == "Zelensky" for e in b.entities)]
         assert [b.id for b in shown] == [b.id for b in with_zelensky] and len(shown) < len(seeds())
-        assert app.sub_title.startswith("Zelensky · 1 of 2 briefings")
+        assert app.main.sub_title.startswith("Zelensky · 1 of 2 briefings")
         await pilot.press("escape")
         assert len(app.query_one(BriefingList).briefings) == len(seeds())
-        assert app.sub_title == "2 briefings"
+        assert app.main.sub_title == "2 briefings"
 
 
 async def test_escape_in_the_picker_changes_nothing():
@@ -89,4 +90,6 @@ async def test_escape_in_the_picker_changes_nothing():
         await pilot.press("e", "p", "u", "t", "escape")
         await pilot.pause()
         assert not isinstance(app.screen, EntityPickerScreen)
-        assert app.sub_title == "2 briefings" and len(app.query_one(BriefingList).briefings) == 2
+        assert (
+            app.main.sub_title == "2 briefings" and len(app.query_one(BriefingList).briefings) == 2
+        )

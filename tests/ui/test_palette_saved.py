@@ -1,4 +1,5 @@
-"""ctrl+p offers search, saved searches, threads and entities; S shows saved searches with live counts."""
+"""ctrl+p offers search, saved searches, threads and entities; S shows saved searches with live
+counts."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from textual.command import CommandPalette
 
 from brief.store import Store
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
-from brief.ui.daily_view import DailyScreen
-from brief.ui.saved_searches import SavedSearches
-from tests.ui.test_ui_pilot import loaded, screen_text, seeds
+from brief.ui.screens.daily import DailyScreen
+from brief.ui.widgets.briefing_list import BriefingList
+from brief.ui.widgets.saved_searches import SavedSearches
+from tests.ui.terminal import screen_text
+from tests.ui.test_ui_pilot import loaded, seeds
 
 
 async def _palette(pilot, text: str) -> str:
@@ -43,9 +45,9 @@ async def test_palette_goes_to_an_entity_and_to_a_thread():
         assert "Go to entity: Valdai Discussion Club" in shown
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.sub_title.startswith("Valdai Discussion Club · 1 of 2 briefings")
+        assert app.main.sub_title.startswith("Valdai Discussion Club · 1 of 2 briefings")
         await pilot.press("escape")
-        thread = app.threads[0]
+        thread = app.main.threads[0]
         shown = await _palette(pilot, thread.title.split(":")[0])
         assert f"Go to thread: {thread.title}" in shown
 

@@ -11,7 +11,7 @@ import random
 
 from brief.model import Article, Briefing, Entity
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
+from brief.ui.widgets.briefing_list import BriefingList
 
 # Made-up words without "p" or "m", so none is a near miss of "putin" or "minsk".
 _SYLLABLES = [c + v for c in "bdfgklrstvz" for v in "aeiou"]
@@ -82,13 +82,15 @@ async def test_typing_fast_over_a_hundred_thousand_briefings():
         await pilot.press("slash")
         # The first word goes in while the index is most likely still building.
         await pilot.press(*"putn")
-        assert await wait_until(pilot, lambda: app.index is not None), "the index never finished"
+        assert await wait_until(pilot, lambda: app.main.index is not None), (
+            "the index never finished"
+        )
         await pilot.press(*" minsk")
         assert bar.value == "putn minsk"
         assert await wait_until(pilot, lambda: [b.id for b in cards.briefings] == ["needle"]), [
             b.id for b in cards.briefings[:5]
         ]
-        assert app.sub_title.startswith("1 of 100,003")
+        assert app.main.sub_title.startswith("1 of 100,003")
 
         # Backspacing and typing on, faster than any search finishes: the last query wins.
         await pilot.press(*["backspace"] * 5, *"sochi")
@@ -104,7 +106,7 @@ async def test_typing_fast_over_a_hundred_thousand_briefings():
         await pilot.press(*["backspace"] * 5, *word)
         assert bar.value == word
         assert await wait_until(
-            pilot, lambda: len(cards.briefings) > 20 and not app.sub_title.startswith("1 of")
+            pilot, lambda: len(cards.briefings) > 20 and not app.main.sub_title.startswith("1 of")
         )
         assert all(
             word in b.headline.lower().split() for b in cards.briefings[:10]

@@ -100,7 +100,7 @@ def test_saved_searches_sidebar_with_live_counts(snap_compare):
     assert snap_compare(BriefApp([]), terminal_size=(120, 40), run_before=counted)
 
 
-# --- threads: the grouped list (T), the timeline (t), the daily briefing (b) -----------------------
+# --- threads: the grouped list (T), the timeline (t), the daily briefing (b) ---------------------
 # On the hand-made corpus of tests/thread_corpus.py, so linking changes do not move these pictures.
 
 SIZES = [(80, 24), (120, 40), (60, 20)]

@@ -9,11 +9,13 @@ from textual import events
 
 from brief.library import build_corpus
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
-from brief.ui.card import CARD_HEIGHT
-from brief.ui.help_screen import HelpScreen
-from brief.ui.reading_pane import ReadingPane
-from brief.ui.search_bar import SearchInput
+from brief.ui.commands import ALL_COMMANDS
+from brief.ui.screens.help import HelpScreen
+from brief.ui.widgets.briefing_list import BriefingList
+from brief.ui.widgets.card import CARD_HEIGHT
+from brief.ui.widgets.reading_pane import ReadingPane
+from brief.ui.widgets.search_bar import SearchInput
+from tests.ui.terminal import screen_text
 
 
 # The list shows the seeds in pipeline order (newest first); which one is first depends on date
@@ -24,17 +26,13 @@ def seeds():
 
 
 def words_only_in(briefing, other) -> str:
-    """A run of body words that appears in `briefing` and not in `other`, to prove the pane shows it."""
+    """A run of body words that appears in `briefing` and not in `other`, to prove the pane shows
+    it."""
     for line in briefing.article.text.splitlines():
         snippet = " ".join(line.split()[2:6])
         if len(snippet) > 12 and snippet not in other.article.text:
             return snippet
     raise AssertionError("seeds share all their text")
-
-
-def screen_text(app) -> str:
-    """What the terminal shows, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def list_text(app) -> str:
@@ -44,7 +42,8 @@ def list_text(app) -> str:
 
 
 async def loaded(pilot) -> None:
-    """Wait for the corpus to be on screen (loading starts after the first paint), then for the search index."""
+    """Wait for the corpus to be on screen (loading starts after the first paint), then for the
+    search index."""
     for _ in range(1200):
         if pilot.app.corpus_shown:
             break
@@ -59,7 +58,7 @@ async def test_paints_loading_then_shows_seeds_with_count():
     app = BriefApp([])
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        assert app.sub_title == "2 briefings"
+        assert app.main.sub_title == "2 briefings"
         text = screen_text(app)
         assert "brief — 2 briefings" in text
         assert seeds()[0].headline[:40] in text and seeds()[1].headline[:40] in text
@@ -124,7 +123,10 @@ async def test_question_mark_opens_help_listing_every_binding_and_escape_closes_
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for binding in [*BriefApp.BINDINGS, *BriefingList.BINDINGS, *SearchInput.BINDINGS]:
+        for command in ALL_COMMANDS:
+            if command.section:
+                assert command.description in text, command.description
+        for binding in [*BriefingList.BINDINGS, *SearchInput.BINDINGS]:
             assert binding.description in text, binding.description
         # The pane scrolls with the list's keys: the help names them once, in its heading.
         assert "j k g G" in text and "space pgdn" in text
@@ -166,7 +168,7 @@ async def test_search_as_you_type_marks_matches_and_escape_restores_list_and_cur
         await settled(pilot)
         minsk = [b for b in seeds() if "Minsk" in b.article.text]
         assert [b.id for b in cards.briefings] == [b.id for b in minsk] and len(minsk) == 1
-        assert app.sub_title == "1 of 2 briefings"
+        assert app.main.sub_title == "1 of 2 briefings"
         assert "conference in Minsk" in list_text(
             app
         )  # the body sentence that matched, not the summary
@@ -178,7 +180,7 @@ async def test_search_as_you_type_marks_matches_and_escape_restores_list_and_cur
         await pilot.press("escape")
         await pilot.pause()
         assert len(cards.briefings) == 2 and cards.cursor == 1  # the list and cursor from before
-        assert app.sub_title == "2 briefings"
+        assert app.main.sub_title == "2 briefings"
         assert app.focused is cards
 
 
@@ -261,7 +263,8 @@ async def test_scroll_wheel_scrolls_the_list(synthetic_briefings):
         await pilot.pause()
         cards = app.query_one(BriefingList)
         assert "Headline 000000" in list_text(app)
-        # Pilot has no public wheel helper; this routes the events through the screen like the driver does.
+        # Pilot has no public wheel helper; this routes the events through the screen like the
+        # driver does.
         for _ in range(10):
             await pilot._post_mouse_events([events.MouseScrollDown], BriefingList, offset=(5, 5))
         await pilot.pause()
@@ -294,7 +297,7 @@ async def test_skipped_files_are_notified_and_kept_for_stderr(tmp_path):
         size=(100, 30), notifications=True
     ) as pilot:  # run_test hides toasts by default
         await loaded(pilot)
-        assert app.sub_title == "1 briefing"
+        assert app.main.sub_title == "1 briefing"
         assert len(app.problems) == 1 and "bad.json" in app.problems[0]
         await pilot.pause(0.2)  # toasts mount a moment after notify()
         text = screen_text(app)

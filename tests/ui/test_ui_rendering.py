@@ -7,10 +7,10 @@ from rich.style import Style
 from brief.model import ENTITY_TYPES, Article, Briefing
 from brief.search.substring import filter_briefings
 from brief.ui.app import BriefApp
-from brief.ui.article import ArticleStyles, article_parts
-from brief.ui.card import CardStyles, card_lines, card_summary
-from brief.ui.entity_styles import entity_styles
-from brief.ui.reading_pane import ReadingPane
+from brief.ui.widgets.article import ArticleStyles, article_parts
+from brief.ui.widgets.card import CardStyles, card_lines, card_summary
+from brief.ui.widgets.entity_styles import entity_styles
+from brief.ui.widgets.reading_pane import ReadingPane
 from brief.views.labels import date_label, human_date
 
 COLOURS = {t: Style(color=f"color({i + 1})") for i, t in enumerate(ENTITY_TYPES)}

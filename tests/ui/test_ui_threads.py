@@ -1,4 +1,5 @@
-"""Threads in the reader, through Pilot: grouping (T), the timeline (t), stepping (n/p), the daily briefing (b).
+"""Threads in the reader, through Pilot: grouping (T), the timeline (t), stepping (n/p), the daily
+briefing (b).
 
 Most tests use the hand-made corpus in tests/thread_corpus.py, so they do not depend on how the
 linker groups articles; the seeds test checks the real pipeline's one thread of two events.
@@ -12,13 +13,14 @@ import textwrap
 
 from brief.model import Article, Briefing, Thread
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
-from brief.ui.card import CARD_HEIGHT
-from brief.ui.daily_view import DailyList, DailyScreen
-from brief.ui.reading_pane import ReadingPane
-from brief.ui.timeline import TimelineList, TimelineScreen
+from brief.ui.screens.daily import DailyList, DailyScreen
+from brief.ui.screens.timeline import TimelineList, TimelineScreen
+from brief.ui.widgets.briefing_list import BriefingList
+from brief.ui.widgets.card import CARD_HEIGHT
+from brief.ui.widgets.reading_pane import ReadingPane
 from tests import thread_corpus
-from tests.ui.test_ui_pilot import list_text, loaded, screen_text
+from tests.ui.terminal import screen_text
+from tests.ui.test_ui_pilot import list_text, loaded
 
 
 def corpus_app() -> BriefApp:
@@ -139,7 +141,7 @@ async def test_an_inferred_event_date_is_marked():
 
 async def test_n_and_p_step_through_the_thread_oldest_to_newest_in_the_pane():
     app = corpus_app()
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
         await pilot.pause()
         pane = app.query_one(ReadingPane)
         await pilot.press("j", "j", "j", "j", "j", "j", "enter")  # v1, the vote's first story
@@ -154,7 +156,8 @@ async def test_n_and_p_step_through_the_thread_oldest_to_newest_in_the_pane():
         await pilot.press("n")  # the newest: it stays, and says so
         await pilot.pause()
         assert pane.briefing.id == "v3"
-        assert any("newest story of its thread" in n.message for n in app._notifications)
+        await pilot.pause(0.2)  # toasts mount a moment after notify()
+        assert "This is the newest story of its thread (3 stories)." in screen_text(app)
         await pilot.press("p", "p")
         assert pane.briefing.id == "v1" and app.focused is pane
         assert "Ana Lopez proposes a new pension law" in screen_text(app)
@@ -242,7 +245,7 @@ async def test_list_keys_do_nothing_under_the_thread_screens():
         await pilot.press("t", "T", "s", "b")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen) and len(app.screen_stack) == 2
-        assert not app.query_one(BriefingList).grouped and not app.starred_ids
+        assert not app.query_one(BriefingList).grouped and not app.main.starred_ids
 
 
 async def test_untrusted_thread_titles_and_headlines_stay_text():
@@ -345,7 +348,7 @@ WORKER_SCRIPT = textwrap.dedent("""
         async with app.run_test(size=(120, 40)) as pilot:
             while not app.corpus_shown:
                 await pilot.pause(0.05)
-            events = sorted(len(t.events) for t in app.threads)
+            events = sorted(len(t.events) for t in app.main.threads)
         print("pool", used, "threads", events, "return", app.return_code or 0)
 
     asyncio.run(main())
@@ -353,9 +356,10 @@ WORKER_SCRIPT = textwrap.dedent("""
 
 
 def test_the_reader_threads_a_large_corpus_in_worker_processes():
-    """A large corpus is featurised in worker processes, started from the reader's loading thread. There
-    Textual has replaced sys.stderr with an object whose fileno() is -1, and starting the pool once crashed
-    the reader. A fresh interpreter, so that no earlier test has started multiprocessing's helpers."""
+    """A large corpus is featurised in worker processes, started from the reader's loading thread.
+    There Textual has replaced sys.stderr with an object whose fileno() is -1, and starting the
+    pool once crashed the reader. A fresh interpreter, so that no earlier test has started
+    multiprocessing's helpers."""
     done = subprocess.run(
         [sys.executable, "-c", WORKER_SCRIPT], capture_output=True, text=True, timeout=120
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from brief.model import Article, Block, Briefing, Entity, Quote
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
-from brief.ui.reading_pane import ReadingPane
+from brief.ui.widgets.briefing_list import BriefingList
+from brief.ui.widgets.reading_pane import ReadingPane
+from tests.ui.terminal import screen_text
 
 HEADLINE = "[@click=app.quit]x[/]"
 SUMMARY = "[/bold] closes nothing [red]still plain"
@@ -26,10 +27,6 @@ def hostile_briefing() -> Briefing:
     )
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 async def test_markup_in_article_text_is_shown_literally_and_clicks_do_nothing():
     app = BriefApp(briefings=[hostile_briefing()])
     async with app.run_test(size=(120, 30)) as pilot:
@@ -40,7 +37,8 @@ async def test_markup_in_article_text_is_shown_literally_and_clicks_do_nothing()
         assert "[i]wire[/i]" in text and "[/]Org" in text
         assert "[b]not bold[/b]" in text
         assert "[bold]Speaker" in text and "[@click=app.quit]q[/]" in text
-        # Click the headline on the card and the same words in the reading pane: the app keeps running.
+        # Click the headline on the card and the same words in the reading pane: the app keeps
+        # running.
         await pilot.click(BriefingList, offset=(4, 0))
         await pilot.pause()
         pane = app.query_one(ReadingPane)

@@ -1,12 +1,13 @@
-"""The card list is virtual: 100,000 briefings mount, move and render (not timed; speed lives in benchmarks/)."""
+"""The card list is virtual: 100,000 briefings mount, move and render (not timed; speed lives in
+benchmarks/)."""
 
 from __future__ import annotations
 
 from textual.geometry import Region
 
 from brief.ui.app import BriefApp
-from brief.ui.briefing_list import BriefingList
-from brief.ui.card import CARD_HEIGHT
+from brief.ui.widgets.briefing_list import BriefingList
+from brief.ui.widgets.card import CARD_HEIGHT
 
 
 def list_text(cards: BriefingList) -> str:
@@ -19,7 +20,7 @@ async def test_a_hundred_thousand_briefings(synthetic_briefings):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         cards = app.query_one(BriefingList)
-        assert app.sub_title == "100,000 briefings"
+        assert app.main.sub_title == "100,000 briefings"
         assert cards.virtual_size.height == 100_000 * CARD_HEIGHT
         await pilot.press("G")
         assert cards.cursor == 99_999

@@ -1,17 +1,18 @@
-"""The `e` screen: type a few letters of a person, place or organisation; enter lists its briefings."""
+"""The `e` screen: type a few letters of a person, place or organisation; enter lists its
+briefings."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
+from brief.ui.commands import ENTITY, ENTITY_COMMANDS, bindings
+from brief.ui.widgets.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
 from brief.views.entity_directory import EntityEntry, EntityPicker
 from brief.views.labels import count_label
 
@@ -26,12 +27,8 @@ KIND = {
 
 
 class EntityPickerScreen(ModalScreen[EntityEntry | None]):
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="entity.cancel"),
-        Binding("down", "move(1)", "Next", show=False, id="entity.next"),
-        Binding("up", "move(-1)", "Previous", show=False, id="entity.previous"),
-        Binding("enter", "choose", "Its briefings", id="entity.choose", priority=True),
-    ]
+    COMMAND_SCREEN = ENTITY
+    BINDINGS = bindings(ENTITY, ENTITY_COMMANDS)
 
     COMPONENT_CLASSES = set(ENTITY_COMPONENT_CLASSES)
 

@@ -12,7 +12,7 @@ from rich.style import Style
 from rich.text import Text
 
 from brief.model import Block, Briefing
-from brief.ui.card import one_line
+from brief.ui.widgets.card import one_line
 from brief.views.labels import date_label
 
 
@@ -93,7 +93,8 @@ class ArticleParts:
 
 
 def article_parts(briefing: Briefing, styles: ArticleStyles, thread_note: str = "") -> ArticleParts:
-    """Everything the reading pane shows for one briefing; `thread_note` says where it sits in its thread."""
+    """Everything the reading pane shows for one briefing; `thread_note` says where it sits in
+    its thread."""
     meta = date_label(briefing) + (f" · {one_line(briefing.source)}" if briefing.source else "")
     meta += f" · {thread_note}" if thread_note else ""
     lines = [

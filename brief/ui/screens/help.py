@@ -1,4 +1,5 @@
-"""The `?` screen: every key, generated from the bindings themselves, and the entity colour legend."""
+"""The `?` screen: every key, generated from the commands and the widgets' bindings, and the
+entity colour legend."""
 
 from __future__ import annotations
 
@@ -12,7 +13,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from brief.model import ENTITY_TYPES
-from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, ENTITY_MEANINGS, entity_styles
+from brief.ui.commands import (
+    ENTITY_PICKER,
+    EVERYWHERE,
+    HELP,
+    HELP_COMMANDS,
+    THREADS,
+    bindings,
+    section,
+)
+from brief.ui.widgets.briefing_list import BriefingList
+from brief.ui.widgets.entity_styles import ENTITY_COMPONENT_CLASSES, ENTITY_MEANINGS, entity_styles
+from brief.ui.widgets.reading_pane import ReadingPane
+from brief.ui.widgets.saved_searches import SavedSearches
+from brief.ui.widgets.search_bar import SearchInput
 
 Row = tuple[Text, Text | None]  # (left, right); right None means a heading line
 
@@ -20,7 +34,8 @@ Row = tuple[Text, Text | None]  # (left, right); right None means a heading line
 def two_columns(rows: list[Row]) -> Text:
     """Right-aligned left column, a two-space gap, then the right column.
 
-    Plain Text rather than a Rich Table: Textual measured a Table at zero width inside an auto-width box.
+    Plain Text rather than a Rich Table: Textual measured a Table at zero width inside an
+    auto-width box.
     """
     width = max((left.cell_len for left, right in rows if right is not None), default=0)
     lines = [
@@ -33,11 +48,11 @@ def two_columns(rows: list[Row]) -> Text:
 def binding_rows(app, sections: Iterable[tuple[str, Iterable[Binding | tuple]]]) -> list[Row]:
     """Key -> what it does, one block per section."""
     rows: list[Row] = []
-    for title, bindings in sections:
+    for title, keys in sections:
         if rows:
             rows.append((Text(""), None))
         rows.append((Text(title, style="bold underline"), None))
-        for binding in bindings:
+        for binding in keys:
             if not isinstance(binding, Binding):
                 continue
             keys = " ".join(
@@ -82,23 +97,50 @@ def fitting_columns(blocks: list[list[Row]], width: int, height: int) -> list[li
     return (fits or wide_enough[-1:] or [balanced_columns(blocks, 1)])[0]
 
 
+Section = tuple[str, list[Binding]]
+
+
+def help_sections() -> list[Section]:
+    """What the help lists: the commands by section, then each widget's own keys."""
+    list_keys = {b.key for b in BriefingList.BINDINGS} | {"j,down", "k,up", "g,home", "G,end"}
+    return [
+        (EVERYWHERE, [command.binding() for command in section(EVERYWHERE)]),
+        (THREADS, [command.binding() for command in section(THREADS)]),
+        ("Briefing list", BriefingList.BINDINGS),
+        # The pane scrolls with the list's keys; say so once and list only what it adds.
+        (
+            "Reading pane",
+            [
+                Binding("j,k,g,G", "scroll", "Scroll"),
+                *(b for b in ReadingPane.BINDINGS if b.key not in list_keys),
+            ],
+        ),
+        ("Search bar", SearchInput.BINDINGS),
+        (
+            ENTITY_PICKER,
+            [command.binding() for command in section(ENTITY_PICKER)],
+        ),  # ↑/↓ go without saying
+        ("Saved searches", SavedSearches.BINDINGS),
+    ]
+
+
 HELP_CHROME = 6  # rows: border, and the 90% height limit, around the help box
 HELP_SIDES = 4  # columns: border and padding
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
-    ]
+    COMMAND_SCREEN = HELP
+    BINDINGS = bindings(HELP, HELP_COMMANDS)
 
     COMPONENT_CLASSES = set(ENTITY_COMPONENT_CLASSES)
 
-    def __init__(self, sections: list[tuple[str, list]]) -> None:
+    def __init__(self, sections: list[Section] | None = None) -> None:
         super().__init__()
-        self.sections = sections
+        self.sections = help_sections() if sections is None else sections
 
     def compose(self) -> ComposeResult:
-        # This screen's own keys are in the border ("esc closes"), not a block of their own: it must fit 80x24.
+        # This screen's own keys are in the border ("esc closes"), not a block of their own: it
+        # must fit 80x24.
         blocks = [binding_rows(self.app, [section]) for section in self.sections]
         blocks.append(self._legend_rows())
         columns = fitting_columns(

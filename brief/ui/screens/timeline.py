@@ -1,9 +1,12 @@
-"""The `t` screen: one thread as a timeline of its events, oldest to newest, each marked with what it adds.
+"""The `t` screen: one thread as a timeline of its events, oldest to newest, each marked with what
+it adds.
 
 Every line is built as Rich `Text` with explicit styles; article text is never parsed as markup.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from rich.style import Style
 from rich.text import Text
@@ -13,12 +16,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from brief.model import Thread
-from brief.ui.block_list import BlockList
-from brief.ui.card import one_line
-from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
+from brief.model import Briefing, Thread
+from brief.ui.commands import TIMELINE, TIMELINE_COMMANDS, bindings
+from brief.ui.widgets.block_list import BlockList
+from brief.ui.widgets.card import one_line
+from brief.ui.widgets.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
 from brief.views.labels import count_label, dated
-from brief.views.timeline import TimelineItem
+from brief.views.timeline import TimelineItem, timeline_items
 
 NEW_NAMES = 6  # names shown on the "new" line; the rest are counted
 NEW_QUOTES = 2
@@ -32,7 +36,9 @@ def event_date(item: TimelineItem) -> str:
 
 
 def led(prefix: str, style: Style, rest: Text) -> Text:
-    """`prefix` in `style`, then `rest`. (`Text(prefix, style=s) + rest` would give all of `rest` that style.)"""
+    """`prefix` in `style`, then `rest`.
+
+    (`Text(prefix, style=s) + rest` would give all of `rest` that style.)"""
     line = Text()
     line.append(prefix, style=style)
     line.append_text(rest)
@@ -170,10 +176,20 @@ class TimelineList(BlockList):
 class TimelineScreen(Screen[str | None]):
     """Dismisses with the briefing id to read (enter) or None (escape)."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", id="timeline.back"),
-        Binding("q", "dismiss(None)", "Back", show=False),
-    ]
+    COMMAND_SCREEN = TIMELINE
+    BINDINGS = bindings(TIMELINE, TIMELINE_COMMANDS)
+
+    @classmethod
+    def of(
+        cls, thread: Thread, by_id: Mapping[str, Briefing], story_id: str | None = None
+    ) -> TimelineScreen:
+        """The timeline of `thread`, with the cursor on the event that reported `story_id`."""
+        items = timeline_items(thread, by_id)
+        events = {e.id: e.articles for e in thread.events}
+        selected = next(
+            (i for i, item in enumerate(items) if story_id in events.get(item.event_id, ())), 0
+        )
+        return cls(thread, items, selected)
 
     def __init__(self, thread: Thread, items: list[TimelineItem], selected: int = 0) -> None:
         super().__init__()

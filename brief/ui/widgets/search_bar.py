@@ -1,4 +1,5 @@
-"""The `/` bar: a query input and one status line under it (matches, or what is wrong with the query)."""
+"""The `/` bar: a query input and one status line under it (matches, or what is wrong with the
+query)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,19 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-QUERY_HELP = 'words  @who  where:  from:  after:/before:YYYY-MM-DD  thread:  is:unread/starred  "phrase"  -not'
+from brief.ui.widgets.briefing_list import BriefingList
+
+QUERY_HELP = (
+    "words  @who  where:  from:  after:/before:YYYY-MM-DD  thread:  is:unread/starred"
+    '  "phrase"  -not'
+)
 
 
 class SearchInput(Input):
     BINDINGS = [
         Binding("enter", "open_result", "Open result", id="search.open"),
         Binding("down", "to_results", "Results", id="search.results"),
-        Binding("escape", "app.back", "Close search", id="search.close"),
+        Binding("escape", "screen.back", "Close search", id="search.close"),
         Binding("ctrl+s", "save", "Save search", id="search.save"),
     ]
 
@@ -32,9 +38,7 @@ class SearchInput(Input):
         self.post_message(self.OpenResult())
 
     def action_to_results(self) -> None:
-        from brief.ui.briefing_list import BriefingList
-
-        self.app.query_one(BriefingList).focus()
+        self.screen.query_one(BriefingList).focus()
 
     def action_save(self) -> None:
         if self.value.strip():
@@ -46,7 +50,8 @@ def status_text(
 ) -> Text:
     """The line under the bar: how many match, or each malformed qualifier and why."""
     if errors:
-        # The message names the qualifier and says what is wrong; the rest of the query still searches.
+        # The message names the qualifier and says what is wrong; the rest of the query still
+        # searches.
         line = Text("✗ ", style="bold red")
         line.append("; ".join(error.message for error in errors))
         return line

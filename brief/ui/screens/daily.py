@@ -1,4 +1,5 @@
-"""The `b` screen: the daily briefing, one line per thread with activity in the period, most important first.
+"""The `b` screen: the daily briefing, one line per thread with activity in the period, most
+important first.
 
 What counts as today and as important is `brief.views.daily` (plain data); this is only its look.
 """
@@ -16,8 +17,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from brief.ui.block_list import BlockList
-from brief.ui.card import one_line
+from brief.ui.commands import DAILY, DAILY_COMMANDS, bindings
+from brief.ui.widgets.block_list import BlockList
+from brief.ui.widgets.card import one_line
 from brief.views.daily import PERIOD_LABELS, ThreadActivity, next_period, period_start
 from brief.views.labels import count_label, dated, human_date
 
@@ -82,14 +84,8 @@ class DailyList(BlockList):
 class DailyScreen(Screen[str | None]):
     """Dismisses with the briefing id to read (enter) or None (escape)."""
 
-    BINDINGS = [
-        Binding(
-            "d", "cycle_period", "Today / week / all", tooltip="Today/week/all", id="daily.period"
-        ),
-        Binding("t", "timeline", "Thread timeline", id="daily.timeline"),
-        Binding("escape", "dismiss(None)", "Back", id="daily.back"),
-        Binding("q,b", "dismiss(None)", "Back", show=False),
-    ]
+    COMMAND_SCREEN = DAILY
+    BINDINGS = bindings(DAILY, DAILY_COMMANDS)
 
     def __init__(
         self,

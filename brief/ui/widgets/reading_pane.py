@@ -11,8 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from brief.model import Briefing
-from brief.ui.article import ArticleParts, ArticleStyles, article_parts
-from brief.ui.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
+from brief.ui.widgets.article import ArticleParts, ArticleStyles, article_parts
+from brief.ui.widgets.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
 
 
 class ReadingPane(VerticalScroll, can_focus=True):

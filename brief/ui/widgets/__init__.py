@@ -1,0 +1,1 @@
+"""Widgets: the virtual list and what is built on it, the pane, the bars."""

@@ -1,0 +1,270 @@
+"""The card list: briefings as fixed-height cards on the shared `VirtualList`, so 100,000 cost
+no more than 10.
+
+Grouped by thread (T), a one-line header precedes each thread's cards. Rows then have two
+heights, so a `GroupLayout` keeps each item's first line in a sorted array and `render_line`
+finds its item by bisection: still only the visible rows are drawn.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.strip import Strip
+
+from brief.model import Briefing
+from brief.ui.widgets.card import CARD_HEIGHT, CardStyles, card_lines, one_line
+from brief.ui.widgets.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
+from brief.ui.widgets.virtual_list import VirtualList
+from brief.views.grouping import group_by_thread
+from brief.views.labels import count_label
+
+if TYPE_CHECKING:  # the search engine loads after first paint
+    from brief.search import SearchResult
+
+
+HEADER_HEIGHT = 1  # a thread's header line; the card above it ends with a blank line already
+
+
+@dataclass
+class GroupLayout:
+    """Where every header and card starts when the list is grouped by thread."""
+
+    starts: list[int]  # first line of each item, ascending
+    items: list[int]  # card index (>= 0) or ~header index (< 0) for each item
+    card_tops: list[int]  # first line of each card
+    headers: list[tuple[str, Briefing]]  # (thread key, the thread's newest shown briefing)
+    height: int
+
+    @classmethod
+    def build(cls, groups: list[tuple[str, list[Briefing]]]) -> GroupLayout:
+        starts: list[int] = []
+        items: list[int] = []
+        card_tops: list[int] = []
+        headers: list[tuple[str, Briefing]] = []
+        line = 0
+        for key, members in groups:
+            starts.append(line)
+            items.append(~len(headers))
+            headers.append((key, members[0]))
+            line += HEADER_HEIGHT
+            for _ in members:
+                starts.append(line)
+                items.append(len(card_tops))
+                card_tops.append(line)
+                line += CARD_HEIGHT
+        return cls(starts, items, card_tops, headers, line)
+
+    def item_at(self, line: int) -> tuple[int, int]:
+        """(item, row within it) for a line of the whole list."""
+        index = bisect_right(self.starts, line) - 1
+        return self.items[index], line - self.starts[index]
+
+
+class BriefingList(VirtualList):
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Next", show=False, id="list.next"),
+        Binding("k,up", "cursor_up", "Previous", show=False, id="list.previous"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "choose", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "card--headline",
+        "card--meta",
+        "card--summary",
+        "card--bar",
+        "card--selected",
+        "card--empty",
+        "card--match",
+        "card--snippet",
+        "card--thread",
+        "card--group",
+        "card--group-title",
+        *ENTITY_COMPONENT_CLASSES,
+    }
+
+    CACHE_SIZE = 512
+
+    class Opened(Message):
+        """The user asked to read a briefing (enter or click)."""
+
+        def __init__(self, briefing: Briefing) -> None:
+            super().__init__()
+            self.briefing = briefing
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.briefings: Sequence[Briefing] = ()  # in display order (grouped: thread by thread)
+        self.source: Sequence[Briefing] = ()
+        self.matches: Mapping[str, SearchResult] = {}
+        self.starred: set[str] = set()  # ids; the screen owns this set and tells us when it changes
+        self.empty_message = "Loading…"
+        self.thread_sizes: Mapping[str, int] = {}  # thread id -> stories; the screen tells us
+        self.thread_titles: Mapping[str, str] = {}
+        # the user's choice (T); search results keep their rank order regardless
+        self.grouped = False
+        self._layout: GroupLayout | None = None
+
+    # --- data -----------------------------------------------------------------
+
+    def set_briefings(
+        self,
+        briefings: Sequence[Briefing],
+        empty_message: str = "Nothing matches.",
+        matches: Mapping[str, SearchResult] | None = None,
+        cursor: int = 0,
+    ) -> None:
+        """Replace what the list shows (with search `matches` to mark, by briefing id) and put
+        the cursor at `cursor`.
+
+        Grouped, the cards are reordered thread by thread and `cursor` counts in that order.
+        """
+        self.matches = matches or {}
+        self.source = briefings  # in the order given, for going back to flat
+        self._layout = None
+        if self.grouped and not self.matches:  # a ranked result list stays in rank order
+            groups = group_by_thread(briefings)
+            self._layout = GroupLayout.build(groups)
+            briefings = [b for _, members in groups for b in members]
+        self.briefings = briefings
+        self.empty_message = empty_message
+        self._strips.clear()
+        self.set_reactive(BriefingList.cursor, max(0, min(cursor, len(briefings) - 1)))
+        self.virtual_size = Size(self.size.width, self.content_height())
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if self.cursor:
+            self.scroll_to_cursor()
+        self.refresh()
+
+    def set_grouped(self, grouped: bool) -> None:
+        """Group by thread or not, with the cursor kept on the same story."""
+        current = self.highlighted
+        self.grouped = grouped
+        self.set_briefings(self.source, self.empty_message, self.matches or None)
+        if current is not None:
+            index = next((i for i, b in enumerate(self.briefings) if b.id == current.id), 0)
+            self.set_reactive(BriefingList.cursor, index)
+            self.scroll_to_cursor()
+
+    @property
+    def highlighted(self) -> Briefing | None:
+        return self.briefings[self.cursor] if self.briefings else None
+
+    def action_choose(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Opened(self.highlighted))
+
+    # --- where things are -----------------------------------------------------
+
+    @property
+    def item_count(self) -> int:
+        return len(self.briefings)
+
+    def content_height(self) -> int:
+        return self._layout.height if self._layout else len(self.briefings) * CARD_HEIGHT
+
+    def _card_top(self, index: int) -> int:
+        return self._layout.card_tops[index] if self._layout else index * CARD_HEIGHT
+
+    def item_span(self, index: int) -> tuple[int, int]:
+        top = self._card_top(index)
+        return top, top + CARD_HEIGHT
+
+    def scroll_span(self, index: int) -> tuple[int, int]:
+        top, bottom = self.item_span(index)
+        if self._layout is not None and top > 0 and self._layout.item_at(top - 1)[0] < 0:
+            top -= HEADER_HEIGHT  # the first card of a thread comes into view with its header
+        return top, bottom
+
+    def scroll_target(self, top: int, bottom: int, scroll_y: int, height: int) -> int:
+        # Off the page: jump by about half a page so the next few moves repaint nothing.
+        if top < scroll_y:
+            target = bottom - height // 2 - CARD_HEIGHT // 2
+        else:
+            target = top - height // 2 + CARD_HEIGHT // 2
+        return min(target, top)
+
+    def locate(self, line: int) -> tuple[int, int]:
+        if self._layout is None:
+            return divmod(line, CARD_HEIGHT)
+        return self._layout.item_at(line)
+
+    def index_at(self, line: int) -> int:
+        item, _ = self.locate(line)
+        if item >= 0 or self._layout is None:
+            return item
+        # a header opens its thread's newest story, the card just below it
+        return self._layout.items[bisect_right(self._layout.starts, line)]
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+
+    # --- drawing --------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.content_height())
+        self._strips.clear()
+
+    def empty_style(self) -> Style:
+        return self.get_component_rich_style("card--empty", partial=True)
+
+    def _card_styles(self) -> CardStyles:
+        style = self.get_component_rich_style
+        return CardStyles(
+            headline=style("card--headline", partial=True),
+            meta=style("card--meta", partial=True),
+            summary=style("card--summary", partial=True),
+            bar=style("card--bar", partial=True),
+            selected=style("card--selected", partial=True),
+            match=style("card--match", partial=True),
+            snippet=style("card--snippet", partial=True),
+            thread=style("card--thread", partial=True),
+            entities=entity_styles(self),
+        )
+
+    def render_item(self, item: int, width: int, selected: bool) -> list[Strip]:
+        if item < 0:
+            return [self._header_strip(~item, width)]
+        briefing = self.briefings[item]
+        lines = card_lines(
+            briefing,
+            width,
+            self._card_styles(),
+            selected,
+            self.matches.get(briefing.id),
+            briefing.id in self.starred,
+            self.thread_sizes.get(briefing.thread, 0),
+        )
+        return [self.strip(line, width) for line in lines]
+
+    def _header_strip(self, number: int, width: int) -> Strip:
+        thread, newest = self._layout.headers[number]
+        title = one_line(self.thread_titles.get(thread) or newest.headline)
+        size = self.thread_sizes.get(thread, 1) if not thread.startswith("=") else 1
+        style = self.get_component_rich_style
+        rule = style("card--group", partial=True)
+        size_label = f" · {count_label(size, 'story')} "
+        # the title gives way first: the size is the header's news
+        name = Text(title, style=style("card--group-title", partial=True))
+        name.truncate(max(1, width - 2 - len(size_label)), overflow="ellipsis")
+        line = Text()
+        line.append("━ ", style=rule)
+        line.append_text(name)
+        line.append(size_label, style=rule)
+        line.truncate(width, overflow="ellipsis")
+        if line.cell_len < width:
+            line.append("━" * (width - line.cell_len), style=rule)
+        return self.strip(line, width)
