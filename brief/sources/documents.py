@@ -20,7 +20,7 @@ from brief.sources.sniff import (
     sniff,
 )
 from brief.sources.text import read_text
-from brief.sources.xmlsafe import UnsafeXML
+from brief.sources.xmlsafe import UnsafeXML, defuse
 
 
 def decode_text(data: bytes) -> str:
@@ -72,6 +72,11 @@ def read_document(
     messages), `url` the address it was fetched from, `fallback` the source name to use
     when the document names none (a folder's name for a local file).
     """
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:  # no DOCTYPE or ENTITY declaration ever reaches a parser (nor hides the root)
+            data = defuse(data)
+        except UnsafeXML as exc:
+            return Document(XML, problems=[str(exc)])
     kind = sniff(data, suffix, content_type)
     try:
         if kind == FEED:

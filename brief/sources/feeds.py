@@ -19,7 +19,7 @@ from brief.sources.fetch import safe_link
 from brief.sources.htmltext import html_to_text, looks_like_html, plain_to_text
 from brief.sources.items import Document, Item, domain, item_article_id
 from brief.sources.sniff import FEED, JSON_FEED
-from brief.sources.xmlsafe import defuse
+from brief.sources.xmlsafe import cap_text_runs, defuse
 
 MAX_ITEMS = 5000  # a feed's items beyond this are not read
 
@@ -98,7 +98,7 @@ def parse_feed(data: bytes, *, location: str, url: str | None, fallback: str | N
     import feedparser
 
     parsed = feedparser.parse(
-        defuse(data),
+        cap_text_runs(defuse(data)),
         response_headers={"content-location": url} if url else None,
         resolve_relative_uris=False,
         sanitize_html=False,

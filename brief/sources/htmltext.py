@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from brief.sources.clean import strip_controls
 
-MAX_HTML_CHARS = 2_000_000  # an item's HTML beyond this is not read
+MAX_HTML_CHARS = 1_000_000  # an item's HTML beyond this is not read
 MAX_TEXT_CHARS = 300_000  # an item's text is cut here
 
 _BLOCKS = frozenset(

@@ -65,9 +65,14 @@ def _file_bytes(path: Path) -> bytes:
 
 
 def _collect(doc: Document, shown: str, result: LoadResult) -> None:
-    prefix = f"{shown}: skipped: " if not doc.items and not doc.outlines else f"{shown}: "
+    nothing = not doc.items and not doc.outlines
     for problem in doc.problems:
-        result.problems.append(problem if problem.startswith(shown) else prefix + problem)
+        if problem.startswith(shown):
+            result.problems.append(problem)
+        elif nothing and "skipped" not in problem:
+            result.problems.append(f"{shown}: skipped: {problem}")
+        else:
+            result.problems.append(f"{shown}: {problem}")
     result.articles.extend(item.article for item in doc.items)
 
 

@@ -12,7 +12,6 @@ from brief.sources.items import Document, Item, domain, item_article_id
 from brief.sources.sniff import HTML
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # a page beyond this is cut before extraction
-MAX_TREE_SIZE = 200_000  # elements; trafilatura gives up on larger documents
 
 
 def _paragraphs(text: str) -> str:
@@ -31,7 +30,6 @@ def extract_page(data: bytes, url: str | None) -> dict | None:
             with_metadata=True,
             include_comments=False,
             include_tables=True,
-            max_tree_size=MAX_TREE_SIZE,
         )
     except (ValueError, TypeError, RecursionError):
         return None
@@ -49,6 +47,8 @@ def parse_page(data: bytes, *, location: str, url: str | None, fallback: str | N
     title = clean_field(found.get("title"))
     source = clean_field(found.get("sitename")) or domain(page_url) or fallback
     text = _paragraphs(found.get("text") or "")
+    if title and text.startswith(title + "\n\n"):  # the page's own heading, shown as the title
+        text = text[len(title) + 2 :]
     item_id = page_url or location
     article = Article(
         id=item_article_id(location, item_id),

@@ -15,6 +15,11 @@ _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 _XML_ENCODING = re.compile(rb"""(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""", re.I)
 
 
+MAX_TEXT_RUN = 1_000_000  # bytes of one text node or CDATA section kept before parsing
+_LONG_TEXT = re.compile(rb">([^<]{%d,})" % MAX_TEXT_RUN)
+_LONG_CDATA = re.compile(rb"<!\[CDATA\[(.{%d,}?)\]\]>" % MAX_TEXT_RUN, re.S)
+
+
 class UnsafeXML(ValueError):
     """XML that cannot be made safe (an unterminated declaration)."""
 
@@ -79,3 +84,24 @@ def defuse(data: bytes) -> bytes:
         pos = _declaration_end(data, m.start())
     out += data[pos:]
     return bytes(out)
+
+
+def _cut(run: bytes) -> bytes:
+    """`run` cut to MAX_TEXT_RUN bytes, not inside a UTF-8 sequence or an entity reference."""
+    cut = MAX_TEXT_RUN
+    while cut and (run[cut] & 0xC0) == 0x80:
+        cut -= 1
+    head = run[:cut]
+    amp = head.rfind(b"&")
+    if amp >= 0 and b";" not in head[amp:]:
+        head = head[:amp]
+    return head
+
+
+def cap_text_runs(data: bytes) -> bytes:
+    """`data` with every text node and CDATA section longer than MAX_TEXT_RUN bytes cut, so
+    one enormous item costs a parser bounded time and memory."""
+    if len(data) <= MAX_TEXT_RUN:
+        return data
+    data = _LONG_CDATA.sub(lambda m: b"<![CDATA[" + _cut(m[1]) + b"]]>", data)
+    return _LONG_TEXT.sub(lambda m: b">" + _cut(m[1]), data)
