@@ -44,6 +44,28 @@ class Limits:
     max_redirects: int = MAX_REDIRECTS
 
 
+def limits_from_env(total_timeout: float | None = None, max_mb: float | None = None) -> Limits:
+    """Limits from the arguments, else BRIEF_TIMEOUT (seconds) and BRIEF_MAX_MB, else defaults."""
+    import os
+
+    def number(given: float | None, name: str, default: float) -> float:
+        if given is not None:
+            return given
+        try:
+            value = float(os.environ.get(name, ""))
+        except ValueError:
+            return default
+        return value if value > 0 else default
+
+    total = number(total_timeout, "BRIEF_TIMEOUT", TOTAL_TIMEOUT)
+    mb = number(max_mb, "BRIEF_MAX_MB", MAX_BYTES / (1024 * 1024))
+    return Limits(
+        connect_timeout=min(CONNECT_TIMEOUT, total),
+        total_timeout=total,
+        max_bytes=int(mb * 1024 * 1024),
+    )
+
+
 @dataclass
 class Response:
     url: str  # after redirects
@@ -168,7 +190,7 @@ def fetch(
     limits: Limits | None = None,
 ) -> Response:
     """GET `url` within `limits`; raises FetchError with a short reason."""
-    limits = limits or Limits()
+    limits = limits or limits_from_env()
     deadline = _Deadline(limits)
     headers = _request_headers(etag, last_modified)
     for _ in range(limits.max_redirects + 1):

@@ -35,6 +35,8 @@ class Document:
     items: list[Item] = field(default_factory=list)
     outlines: list[Outline] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    etag: str | None = None  # caching info of the response it came from, if fetched
+    last_modified: str | None = None
 
 
 def item_article_id(location: str, item_id: str) -> str:

@@ -28,8 +28,16 @@ from brief.model import Article
 LIBRARY_VERSION = 1
 
 
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Each statement of `script` inside the caller's transaction (executescript would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def _create_v1(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _run(
+        db,
         """
         CREATE TABLE source (
             id INTEGER PRIMARY KEY,
@@ -49,7 +57,7 @@ def _create_v1(db: sqlite3.Connection) -> None:
         CREATE TABLE article (
             source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
             item_id TEXT NOT NULL,              -- feed GUID, else link, else a content hash
-            id TEXT NOT NULL,                   -- the article id brief shows; stable across edits
+            id TEXT NOT NULL,                   -- the article id brief shows, stable across edits
             title TEXT,
             date TEXT,
             author TEXT,
@@ -65,7 +73,7 @@ def _create_v1(db: sqlite3.Connection) -> None:
         );
         CREATE INDEX article_by_id ON article (id);
         CREATE INDEX article_by_url ON article (source_id, url);
-        """
+        """,
     )
 
 
@@ -265,6 +273,14 @@ class LibraryDB:
         return self._write(work)  # type: ignore[return-value]
 
     # --- articles -----------------------------------------------------------------
+
+    def item_ids(self, location: str) -> set[str]:
+        rows = self._read(
+            "SELECT a.item_id FROM article a JOIN source s ON s.id = a.source_id"
+            " WHERE s.location = ?",
+            (location,),
+        )
+        return {r[0] for r in rows}
 
     def articles(self) -> list[Article]:
         rows = self._read(
