@@ -36,6 +36,7 @@ class FeedServer:
         self.files: dict[str, bytes] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.stall_seconds = 5.0
+        self.stalling: set[str] = set()  # names that stall like /stall
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -77,7 +78,7 @@ class FeedServer:
             def do_GET(self) -> None:  # noqa: N802 (the http.server name)
                 server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 parts = self.path.lstrip("/").split("/")
-                if parts[0] == "stall":
+                if parts[0] == "stall" or self.path.lstrip("/") in server.stalling:
                     self.send_response(200)
                     self.send_header("Content-Type", "application/rss+xml")
                     self.send_header("Content-Length", "100000")
