@@ -32,10 +32,12 @@ def _fail(message: str, status: int = 2) -> None:
 
 
 def _corpus(paths: tuple[str, ...]):
-    from brief.library import Library, SourceError
+    from brief.library import Library, SourceError, build_corpus
 
     try:
-        corpus = Library.open().load(paths)
+        # Named paths are read as before, without touching the user's files; with none,
+        # the library (when it follows sources) or the seeds.
+        corpus = build_corpus(paths) if paths else Library.open().load()
     except SourceError as exc:
         _fail(str(exc))
     for problem in corpus.problems:

@@ -1,11 +1,13 @@
 """The same story from several sources becomes one article that names them all.
 
 Two articles are the same story when they share a link, when their text is the
-same (a content hash of the normalised words), or when at least 90% of the shorter
-one's word 5-grams occur in the other. Candidates for the last test come from an
-index of a sample of each text's 5-grams, so the work grows with the corpus, not
-with its square. The first copy (in input order) is kept; the others' sources are
-listed in `Article.also`, so reading that one briefing reads the story everywhere.
+same (a content hash of the normalised words), or when their word 5-grams overlap by
+at least 90% of the longer one's (a copy with a changed word or two, not a short wire
+story quoted inside a longer article: those stay two articles of one event).
+Candidates for the last test come from an index of a sample of each text's 5-grams,
+so the work grows with the corpus, not with its square. The first copy (in input
+order) is kept; the others' sources are listed in `Article.also`, so reading that
+one briefing reads the story everywhere.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def _join_overlaps(shingles: list[set[int]], groups: _Groups) -> None:
             if groups.find(i) == groups.find(j):
                 continue
             other = shingles[j]
-            if len(sh & other) >= OVERLAP * min(len(sh), len(other)):
+            if len(sh & other) >= OVERLAP * max(len(sh), len(other)):
                 groups.join(j, i)
 
 

@@ -57,6 +57,15 @@ def _plain(data: bytes, kind: str, *, location: str, fallback: str | None) -> Do
     return doc
 
 
+def _is_markup(data: bytes) -> bool:
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        return True
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 XML
+        head = data[:200].decode("utf-16", errors="replace").lstrip("\ufeff \t\r\n")
+        return head.startswith("<")
+    return False
+
+
 def read_document(
     data: bytes,
     *,
@@ -72,7 +81,7 @@ def read_document(
     messages), `url` the address it was fetched from, `fallback` the source name to use
     when the document names none (a folder's name for a local file).
     """
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if _is_markup(data):
         try:  # no DOCTYPE or ENTITY declaration ever reaches a parser (nor hides the root)
             data = defuse(data)
         except UnsafeXML as exc:

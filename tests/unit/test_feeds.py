@@ -232,10 +232,15 @@ def test_same_link_same_hash_or_ninety_percent_overlap_is_one_story():
     assert [(a.id, a.also) for a in merge_stories(same_link)] == [("a", ("B",))]
     same_text = [_article("a", "A"), _article("b", "B", text=STORY.upper())]
     assert [(a.id, a.also) for a in merge_stories(same_text)] == [("a", ("B",))]
-    edited = STORY + " The ferry company said its timetable was back to normal."
-    assert [a.also for a in merge_stories([_article("a", "A"), _article("b", "B", edited)])] == [
-        ("B",)
-    ]
+    weeks = (
+        f"In week {i} the harbour handled {i * 13} ships and {i * 7} ferries." for i in range(30)
+    )
+    long = " ".join([*weeks, STORY])
+    edited = long.replace("about two weeks", "roughly a fortnight", 1)
+    pair = [_article("a", "A", long), _article("b", "B", edited)]
+    assert [a.also for a in merge_stories(pair)] == [("B",)]
+    # a short story quoted inside a longer one is not the same story
+    assert len(merge_stories([_article("a", "A", long), _article("b", "B")])) == 2
 
 
 def test_different_stories_stay_apart():
