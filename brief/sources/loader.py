@@ -23,6 +23,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 WEB_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".cdf", ".opml", ".html", ".htm", ".xhtml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES | WEB_SUFFIXES
+OWN_SUFFIX = ".sqlite3"
 MAX_BYTES = 50 * 1024 * 1024
 PARALLEL_FETCHES = 4
 
@@ -48,6 +49,8 @@ def _walk(root: Path, problems: list[str]) -> list[Path]:
             suffix = path.suffix.lower()
             if suffix and suffix in KNOWN_SUFFIXES:
                 found.append(path)
+            elif suffix.startswith(OWN_SUFFIX):
+                continue  # brief's own cache, state and library files (and their WAL)
             else:
                 problems.append(
                     f"{path}: skipped: not a kind of file brief reads ({suffix or 'no extension'})"
