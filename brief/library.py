@@ -1,30 +1,56 @@
-"""The one facade the reader and the CLI use: load
-briefings, and read and change the reader's state.
+"""The one facade the reader and the CLI use: load briefings, follow sources, keep state.
 
-    library = Library.open()          # the user's cache and state; never raises
+    library = Library.open()          # the user's cache, state and followed sources; never raises
     corpus = library.load(paths)      # sources -> analysis (cached) -> threads
+    library.add(["https://example.org/feed.xml"])   # follow sources (fetched once on adding)
+    summary = library.refresh()       # fetch them all; summary.label() -> "12 new from 3 sources"
     read, starred = library.state()
 
-Nothing above this module speaks to the store, the sources or the threader directly,
-so where the briefings come from (files today, feeds and a persistent library next)
-can change behind it.
+With no paths, `load` reads the library's stored articles when it follows any source,
+else the bundled seeds. Nothing above this module speaks to the store, the sources or
+the threader directly.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief.analysis.briefing import analyse
+from brief.follow import AddResult, Follower, RefreshSummary, SourceResult
 from brief.model import Article, Briefing, Thread
 from brief.resources import seeds_dir
-from brief.sources import SourceError, load
-from brief.store import Store
+from brief.sources import (
+    Limits,
+    LoadResult,
+    SourceError,
+    is_url,
+    limits_from_env,
+    load,
+    merge_stories,
+)
+from brief.sources.clean import clean_field as clean_line
+from brief.store import NewerLibrary, Store
 from brief.threads import Plan, build_threads
 
-__all__ = ["Corpus", "Library", "SourceError", "build_corpus", "sort_briefings"]
+__all__ = [
+    "AddResult",
+    "Corpus",
+    "Library",
+    "Limits",
+    "RefreshSummary",
+    "SourceError",
+    "SourceInfo",
+    "SourceResult",
+    "build_corpus",
+    "clean_line",
+    "export_rows",
+    "is_url",
+    "limits_from_env",
+    "sort_briefings",
+]
 
 
 @dataclass
@@ -57,16 +83,63 @@ def analyse_all(articles: list[Article], store: Store | None = None) -> tuple[li
     return [by_id[a.id] for a in articles], len(fresh)
 
 
+@dataclass(frozen=True)
+class SourceInfo:
+    """One followed source, as `brief sources --json` prints it."""
+
+    source: str
+    title: str | None
+    kind: str
+    articles: int
+    last_fetch: str | None
+    last_error: str | None
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "kind": self.kind,
+            "articles": self.articles,
+            "last_fetch": self.last_fetch,
+            "last_error": self.last_error,
+        }
+
+
+def export_rows(articles: Sequence[Article]) -> list[dict]:
+    """Articles in the JSON Lines input shape: id, title, date, source, url, text (+ author)."""
+    rows = []
+    for a in articles:
+        row = {
+            "id": a.id,
+            "title": a.title,
+            "date": a.date,
+            "source": a.source,
+            "url": a.url,
+            "text": a.text,
+        }
+        if a.author:
+            row["author"] = a.author
+        rows.append(row)
+    return rows
+
+
 def build_corpus(
-    paths: Sequence[str | Path], store: Store | None = None, plan: Plan | None = None
+    paths: Sequence[str | Path],
+    store: Store | None = None,
+    plan: Plan | None = None,
+    loaded: LoadResult | None = None,
 ) -> Corpus:
-    """Load, analyse and thread everything under `paths` (the bundled seeds when empty).
+    """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
+    or the articles already `loaded`. Copies of one story from several sources become one
+    briefing.
 
     Raises SourceError when a path named cannot be read at all; files that cannot be
     used are skipped and listed in `Corpus.problems`.
     """
-    loaded = load(default_paths(paths))
-    briefings, analysed = analyse_all(loaded.articles, store)
+    if loaded is None:
+        loaded = load(default_paths(paths))
+    articles = merge_stories(loaded.articles)
+    briefings, analysed = analyse_all(articles, store)
     briefings, threads = build_threads(briefings, plan)
     return Corpus(
         briefings=sort_briefings(briefings),
@@ -101,8 +174,60 @@ class Library:
     def persistent(self) -> bool:
         return self.store is not None
 
+    def _follower(self, limits: Limits | None = None) -> Follower:
+        if self.store is None:
+            raise SourceError("no library: brief cannot write its data directory")
+        try:
+            return Follower(self.store.library, limits)
+        except (OSError, sqlite3.Error, NewerLibrary) as exc:
+            raise SourceError(f"{self.store.library_path}: {exc}") from None
+
+    def has_sources(self) -> bool:
+        if self.store is None:
+            return False
+        try:
+            return self.store.library.has_sources()
+        except (OSError, sqlite3.Error, NewerLibrary):
+            return False
+
+    def articles(self, paths: Sequence[str | Path] = ()) -> LoadResult:
+        """The articles under `paths`; with none, the library's (else the bundled seeds')."""
+        if not paths and self.has_sources():
+            assert self.store is not None
+            return LoadResult(self.store.library.articles())
+        return load(default_paths(paths))
+
     def load(self, paths: Sequence[str | Path] = ()) -> Corpus:
-        return build_corpus(paths, self.store, self.plan)
+        return build_corpus(paths, self.store, self.plan, self.articles(paths))
+
+    # --- followed sources ---------------------------------------------------------
+
+    def add(
+        self, sources: Sequence[str], *, fetch_pages: bool = False, limits: Limits | None = None
+    ) -> list[AddResult]:
+        """Follow feeds, pages, OPML lists (each feed in it) and local paths."""
+        return self._follower(limits).add(sources, fetch_pages)
+
+    def remove(self, source: str) -> str | None:
+        """Forget a source (by URL, path or title) and its articles; what was removed."""
+        return self._follower().remove(source)
+
+    def sources(self) -> list[SourceInfo]:
+        return [
+            SourceInfo(r.location, r.title, r.kind, r.articles, r.last_fetch, r.last_error)
+            for r in self._follower().db.sources()
+        ]
+
+    def refresh(
+        self,
+        *,
+        limits: Limits | None = None,
+        on_start: Callable[[int], None] | None = None,
+        on_done: Callable[[SourceResult], None] | None = None,
+    ) -> RefreshSummary:
+        """Fetch every followed source, a few at a time; one failure never stops the others.
+        The summary's `label()` reads "12 new from 3 sources · 1 failed"."""
+        return self._follower(limits).refresh(on_start=on_start, on_done=on_done)
 
     # --- the reader's own state -------------------------------------------------
 

@@ -22,6 +22,9 @@ class Article:
     source: str | None = None
     url: str | None = None
     path: str | None = None
+    author: str | None = None
+    # Other sources that carried the same story (merged into this one briefing).
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,21 +1,31 @@
-"""Walking paths, sniffing each file's kind, and reporting files that cannot be read."""
+"""Walking paths and URLs, sniffing each document's kind, and reporting what cannot be read.
+
+A PATH is a file, a folder (read recursively), an http(s) URL (a feed, an OPML list or a
+page, fetched once) or `-` for JSON Lines on stdin. An OPML list's feeds are fetched too.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from brief.model import Article
-from brief.sources.clean import strip_controls
-from brief.sources.jsonl import read_json, read_jsonl
-from brief.sources.text import read_text
+from brief.sources.documents import read_document
+from brief.sources.fetch import FetchError, Limits, fetch, is_url
+from brief.sources.items import Document, Outline, domain
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES
+WEB_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".cdf", ".opml", ".html", ".htm", ".xhtml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES | WEB_SUFFIXES
+OWN_SUFFIX = ".sqlite3"
 MAX_BYTES = 50 * 1024 * 1024
+PARALLEL_FETCHES = 4
 
 
 class SourceError(Exception):
@@ -28,83 +38,143 @@ class LoadResult:
     problems: list[str] = field(default_factory=list)
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path, problems: list[str]) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
+            if name.startswith("."):
+                continue
             path = Path(dirpath, name)
-            if not name.startswith(".") and path.suffix.lower() in KNOWN_SUFFIXES - {""}:
+            suffix = path.suffix.lower()
+            if suffix and suffix in KNOWN_SUFFIXES:
                 found.append(path)
+            elif suffix.startswith(OWN_SUFFIX):
+                continue  # brief's own cache, state and library files (and their WAL)
+            else:
+                problems.append(
+                    f"{path}: skipped: not a kind of file brief reads ({suffix or 'no extension'})"
+                )
     return found
 
 
-def _decode(path: Path) -> str:
-    """The file's text; raises ValueError with a short reason when it is not usable text."""
+def _file_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size == 0:
         raise ValueError("empty file")
     if size > MAX_BYTES:
         raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
-    if not text.strip():
-        raise ValueError("empty file")
-    return text
+    return path.read_bytes()
 
 
-def read_file(path: Path, result: LoadResult) -> None:
+def _collect(doc: Document, shown: str, result: LoadResult) -> None:
+    nothing = not doc.items and not doc.outlines
+    for problem in doc.problems:
+        if problem.startswith(shown):
+            result.problems.append(problem)
+        elif nothing and "skipped" not in problem:
+            result.problems.append(f"{shown}: skipped: {problem}")
+        else:
+            result.problems.append(f"{shown}: {problem}")
+    result.articles.extend(item.article for item in doc.items)
+
+
+def read_file(path: Path, result: LoadResult, limits: Limits | None = None) -> None:
     shown = str(path)
     try:
-        raw = _decode(path)
+        data = _file_bytes(path)
     except ValueError as exc:
         result.problems.append(f"{shown}: skipped: {exc}")
         return
     except OSError as exc:
         result.problems.append(f"{shown}: skipped: {exc.strerror or exc}")
         return
-    source = path.resolve().parent.name or None
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        result.articles.extend(
-            read_jsonl(raw, path=shown, source=source, problem=result.problems.append)
-        )
-    elif suffix == ".json":
-        result.articles.extend(
-            read_json(raw, path=shown, source=source, problem=result.problems.append)
-        )
-    else:
-        article = read_text(
-            strip_controls(raw), path=shown, source=source, markdown=suffix in MARKDOWN_SUFFIXES
-        )
-        if article.text:
-            result.articles.append(article)
-        else:
-            result.problems.append(f"{shown}: skipped: no article text")
+    doc = read_document(
+        data,
+        location=shown,
+        suffix=path.suffix.lower(),
+        fallback=path.resolve().parent.name or None,
+    )
+    _collect(doc, shown, result)
+    if doc.outlines:
+        _read_outlines(doc.outlines, result, limits)
 
 
-def load(paths: list[str | Path]) -> LoadResult:
-    """Read every article under `paths`. Raises SourceError for a path that does not exist."""
+def fetch_document(url: str, limits: Limits | None = None) -> Document:
+    """Fetch `url` once and read it; raises FetchError."""
+    resp = fetch(url, limits=limits)
+    suffix = Path(urlsplit(resp.url).path).suffix.lower()
+    return read_document(
+        resp.body,
+        location=url,
+        url=resp.url,
+        suffix=suffix,
+        content_type=resp.content_type,
+        fallback=domain(resp.url),
+    )
+
+
+def _read_outlines(outlines: list[Outline], result: LoadResult, limits: Limits | None) -> None:
+    def one(outline: Outline) -> tuple[str, Document | str]:
+        try:
+            return outline.url, fetch_document(outline.url, limits)
+        except FetchError as exc:
+            return outline.url, str(exc)
+
+    with ThreadPoolExecutor(PARALLEL_FETCHES) as pool:
+        for url, doc in pool.map(one, outlines):
+            if isinstance(doc, str):
+                result.problems.append(f"{url}: skipped: {doc}")
+            else:
+                _collect(doc, url, result)
+
+
+def _read_url(url: str, result: LoadResult, limits: Limits | None) -> None:
+    try:
+        doc = fetch_document(url, limits)
+    except FetchError as exc:
+        raise SourceError(f"{url}: {exc}") from None
+    _collect(doc, url, result)
+    if doc.outlines:
+        _read_outlines(doc.outlines, result, limits)
+
+
+def _read_stdin(result: LoadResult) -> None:
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        result.problems.append("-: skipped: nothing on stdin")
+        return
+    _collect(read_document(data, location="-", suffix=".jsonl"), "-", result)
+
+
+def load(paths: list[str | Path], limits: Limits | None = None) -> LoadResult:
+    """Read every article under `paths`. Raises SourceError for a path that does not exist
+    or a URL that cannot be fetched."""
     result = LoadResult()
     for given in paths:
+        if str(given) == "-":
+            _read_stdin(result)
+            continue
+        if is_url(given):
+            _read_url(str(given), result, limits)
+            continue
         path = Path(given)
         if not path.exists():
             raise SourceError(f"{given}: no such file or directory")
-        files = _walk(path) if path.is_dir() else [path]
+        files = _walk(path, result.problems) if path.is_dir() else [path]
         for file in files:
-            read_file(file, result)
+            read_file(file, result, limits)
+    result.articles = unique_ids(result.articles, result.problems)
+    return result
+
+
+def unique_ids(articles: list[Article], problems: list[str]) -> list[Article]:
     seen: set[str] = set()
     unique = []
-    for article in result.articles:
+    for article in articles:
         if article.id in seen:
-            result.problems.append(f"{article.path}: skipped duplicate article id {article.id}")
+            problems.append(f"{article.path}: skipped duplicate article id {article.id}")
             continue
         seen.add(article.id)
         unique.append(article)
-    result.articles = unique
-    return result
+    return unique

@@ -1,6 +1,26 @@
-"""The store: SQLite files for analysed briefings and
-the reader's own state. Only this package speaks SQL."""
+"""The store: SQLite files for analysed briefings, the reader's own state, and the library of
+followed sources and their articles. Only this package speaks SQL."""
 
 from brief.store.db import SCHEMA_VERSION, Store, content_key, default_path, default_state_path
+from brief.store.library_db import (
+    LIBRARY_VERSION,
+    MIGRATIONS,
+    LibraryDB,
+    NewerLibrary,
+    SourceRow,
+    Stored,
+)
 
-__all__ = ["SCHEMA_VERSION", "Store", "content_key", "default_path", "default_state_path"]
+__all__ = [
+    "LIBRARY_VERSION",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "LibraryDB",
+    "NewerLibrary",
+    "SourceRow",
+    "Store",
+    "Stored",
+    "content_key",
+    "default_path",
+    "default_state_path",
+]

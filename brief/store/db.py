@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief.model import Article, Block, Briefing, Entity, Mention, Quote, Sentence
+from brief.store.library_db import LibraryDB
 
 SCHEMA_VERSION = 1
 _ANALYSIS_DIR = Path(__file__).resolve().parent.parent / "analysis"
@@ -88,8 +89,8 @@ def _decode(article: Article, data: str) -> Briefing:
 
 
 class Store:
-    """One SQLite file. Every call opens its own
-    connection, so workers in other threads can use it."""
+    """The cache, the state and the library files. Every call opens its own connection, so
+    workers in other threads can use it."""
 
     def __init__(
         self, path: Path | str | None = None, state_path: Path | str | None = None
@@ -104,15 +105,16 @@ class Store:
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
+        self.library_path = self.state_path.with_name("library.sqlite3")
+        self._library: LibraryDB | None = None
         self._fingerprint = _analysis_fingerprint()
         self._lock = threading.Lock()
         with self._connect() as db:
             db.executescript(
                 """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE IF NOT EXISTS analysis (
-                    key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT
-                );
+                CREATE TABLE IF NOT EXISTS analysis
+                    (key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
                 """
             )
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -124,14 +126,19 @@ class Store:
         with self._connect_state() as db:
             db.executescript(
                 """
-                CREATE TABLE IF NOT EXISTS state (
-                    id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0
-                );
-                CREATE TABLE IF NOT EXISTS saved_search (
-                    name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER
-                );
+                CREATE TABLE IF NOT EXISTS state
+                    (id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0);
+                CREATE TABLE IF NOT EXISTS saved_search
+                    (name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER);
                 """
             )
+
+    @property
+    def library(self) -> LibraryDB:
+        """Followed sources and their articles (opened, and migrated, on first use)."""
+        if self._library is None:
+            self._library = LibraryDB(self.library_path)
+        return self._library
 
     def _connect_state(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.state_path, timeout=10)

@@ -12,6 +12,7 @@ def briefing_json(b: Briefing) -> dict:
         "date": b.date,
         "date_inferred": b.date_inferred,
         "source": b.source,
+        "sources": [s for s in (b.source, *b.article.also) if s],
         "path": b.article.path,
         "url": b.article.url,
         "summary": b.summary,
