@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from itertools import combinations
 
-from brief.analysis.datelines import strip_stamp
+from brief.analysis.datelines import strip_dateline, strip_stamp
 
 MAX_WORDS = 60
 MAX_SENTENCES = 3
@@ -58,7 +58,7 @@ _ASIDE = re.compile(r"\s\((?:[^()]{1,40})\)(?=[\s,.;:])|\s--\s[^-]{3,80}?\s--(?=
 
 def clean_sentence(sentence: str) -> str:
     """A sentence without wire datelines, bylines, "Scroll down for video" or a caption label, on one line."""
-    text = strip_stamp(_DATELINE.sub("", " ".join(sentence.split())))
+    text = strip_stamp(_DATELINE.sub("", strip_dateline(" ".join(sentence.split()))))
     return _FURNITURE_PREFIX.sub("", text, count=1)
 
 

@@ -82,12 +82,17 @@ def assemble(
     for i, t in enumerate(threads):
         by_thread.setdefault(t, []).append(i)
     out = list(briefings)
-    # Undated articles take a date from their text, resolved against their thread.
+    # Undated articles take a date from the evidence in their text, a year from their thread,
+    # or the date of their own event (see infer_date).
+    event_dates: dict[int, list[str]] = {}
+    for i, b in enumerate(briefings):
+        if b.date:
+            event_dates.setdefault(events[i], []).append(b.date)
     for members in by_thread.values():
         anchors = [briefings[i].date for i in members if briefings[i].date]
         for i in members:
             b = briefings[i]
-            if not b.date and (inferred := infer_date(b, anchors)):
+            if not b.date and (inferred := infer_date(b, anchors, event_dates.get(events[i], []))):
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
     event_of = [""] * len(out)
