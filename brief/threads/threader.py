@@ -28,7 +28,15 @@ from brief.threads.prepared import Prepared
 from brief.threads.titles import TitleWords
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
-EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
+# mean shared-neighbour similarity for articles to be one happening: just above what two mutual
+# neighbours whose dates are far apart reach (2 / (NEIGHBOURS + 1) x FAR_APART = 0.1)
+EVENT_THRESHOLD = 0.105
+# On news of unrelated happenings every article still has nearest neighbours, and two
+# stories that merely share a club or a country would share them. So a neighbour must be
+# at least NEIGHBOUR_FLOOR alike, and two articles link only through a third neighbour they
+# share, or when they are STRONG_PAIR alike themselves (one story told by two outlets).
+NEIGHBOUR_FLOOR = 0.04
+STRONG_PAIR = 0.12
 THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
 
 KEPT_WORDS = 20
@@ -91,15 +99,12 @@ class Threader:
         ends_a = np.frombuffer(self.words.edge_a, np.int32).astype(np.int64)
         ends_b = np.frombuffer(self.words.edge_b, np.int32).astype(np.int64)
         factors = self._date_factors(ends_a, ends_b)
-        top = nearest(
-            len(feats),
-            ends_a,
-            ends_b,
-            np.frombuffer(self.words.edge_w, np.float64) * factors,
-            NEIGHBOURS,
-        )
+        alike = np.frombuffer(self.words.edge_w, np.float64) * factors
+        close = alike >= NEIGHBOUR_FLOOR
+        top = nearest(len(feats), ends_a[close], ends_b[close], alike[close], NEIGHBOURS)
         common = common_neighbours(top, ends_a, ends_b)
-        linked = np.flatnonzero(common)
+        # each row of `top` holds the article itself, so two mutual neighbours share two entries
+        linked = np.flatnonzero((common >= 3) | ((common >= 1) & (alike >= STRONG_PAIR)))
         # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
         sims = (
             common[linked]

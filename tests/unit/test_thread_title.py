@@ -69,11 +69,17 @@ def test_thread_names_fold_a_surname_into_the_full_name_across_articles():
     from brief.threads import build_threads
 
     page = Entity("Bettie Page", "PERSON", 2, ("Page",))
-    a = _b(1, "Bettie Page dies at 85", "Pin-up model Bettie Page died in Los Angeles.", [page])
+    # the same story from two outlets; the second names her only by her surname
+    a = _b(
+        1,
+        "Bettie Page dies at 85",
+        "Pin-up model Bettie Page died in Los Angeles on Thursday after a heart attack.",
+        [page],
+    )
     b = _b(
         2,
         "Page remembered",
-        "Page, the pin-up model, died after a heart attack.",
+        "Page, the pin-up model, died in Los Angeles on Thursday after a heart attack.",
         [Entity("Page", "PERSON", 2)],
     )
     _, threads = build_threads([a, b])
