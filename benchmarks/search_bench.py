@@ -127,10 +127,12 @@ def main() -> None:
     corpus = synthetic_briefings(max(SIZES))
     mean_chars = statistics.mean(len(searchable_line(b)) for b in corpus[:5000])
     print(
-        f"{len(keys)} keystrokes over {len(SCRIPT)} queries; ~{mean_chars:.0f} searchable characters a briefing"
+        f"{len(keys)} keystrokes over {len(SCRIPT)} queries; ~{mean_chars:.0f} searchable "
+        "characters a briefing"
     )
     print(
-        f"{'size':>8}  {'build s':>8}  {'brief med':>9}  {'brief p95':>9}  {'ref med':>8}  {'ref p95':>8}  p95 ratio"
+        f"{'size':>8}  {'build s':>8}  {'brief med':>9}  {'brief p95':>9}  {'ref med':>8}  "
+        f"{'ref p95':>8}  p95 ratio"
     )
     summary = {}
     for size in SIZES:
@@ -151,7 +153,10 @@ def main() -> None:
                 ref_ms = time_fzf(lines_path, keys)
         else:
             ref_ms = time_scan([searchable_line(b) for b in docs], keys)
-        ref_cols = f"{statistics.median(ref_ms):8.1f}  {p95(ref_ms):8.1f}  {p95(ref_ms) / p95(brief_ms):.1f}x faster"
+        ref_cols = (
+            f"{statistics.median(ref_ms):8.1f}  {p95(ref_ms):8.1f}  "
+            f"{p95(ref_ms) / p95(brief_ms):.1f}x faster"
+        )
         slowest = sorted(zip(brief_ms, keys), reverse=True)[:3]
         summary[size] = p95(brief_ms)
         print(

@@ -194,7 +194,8 @@ def main() -> None:
     data = find_data()
     if data is None:
         print(
-            "search_quality: skipped — the dev data (../shared/data or /work/shared/data) is not here"
+            "search_quality: skipped — the dev data "
+            "(../shared/data or /work/shared/data) is not here"
         )
         return
     import json
@@ -242,7 +243,8 @@ def main() -> None:
                 n = max(1, len(queries))
                 fzf_col = f"{100 * fzf_hits / n:8.1f}%" if use_fzf else "      n/a"
                 print(
-                    f"{kind + ' (' + label + ')':<28} {len(queries):>4}  {100 * brief_hits / n:10.1f}%  {fzf_col}"
+                    f"{kind + ' (' + label + ')':<28} {len(queries):>4}  "
+                    f"{100 * brief_hits / n:10.1f}%  {fzf_col}"
                 )
                 for query, target, got in misses[: args.show_misses]:
                     print(f"    miss: {query!r} -> {got!r} (wanted {target})")

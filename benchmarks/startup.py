@@ -13,6 +13,7 @@ which needs the corpus analysed. Last line: `startup ms: brief=X bare=Y ratio=Z`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import pty
@@ -82,10 +83,8 @@ def time_until(
         )
     finally:
         os.kill(pid, signal.SIGTERM)
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
         os.close(fd)
 
 
@@ -112,7 +111,7 @@ def main() -> None:
             "bare": ([sys.executable, str(bare_script)], "bare app ready"),
         }
         times: dict[str, list[float]] = {name: [] for name in programs}
-        for name, (command, marker) in programs.items():
+        for command, marker in programs.values():
             time_until(command, marker, env)  # warm-up: caches, bytecode, page cache
         for _ in range(args.runs):
             for name, (command, marker) in programs.items():
@@ -120,7 +119,8 @@ def main() -> None:
 
     for name, values in times.items():
         print(
-            f"{name:11} median {statistics.median(values):7.0f} ms  runs: {' '.join(f'{v:.0f}' for v in values)}"
+            f"{name:11} median {statistics.median(values):7.0f} ms  runs: "
+            f"{' '.join(f'{v:.0f}' for v in values)}"
         )
     brief_ms, bare_ms = statistics.median(times["brief"]), statistics.median(times["bare"])
     paint_ms = statistics.median(times["brief-paint"])

@@ -76,13 +76,15 @@ def main() -> None:
         results[name] = score([(g["reference"], p) for g, p in zip(gold, preds)])
         words = sum(len(p.split()) for p in preds) / len(preds)
         print(
-            f"{name:8} {results[name][0]:6.2f} {results[name][1]:6.2f} {results[name][2]:6.2f} {words:6.1f}"
+            f"{name:8} {results[name][0]:6.2f} {results[name][1]:6.2f} {results[name][2]:6.2f} "
+            f"{words:6.1f}"
         )
     gap = [b - lead for b, lead in zip(results["brief"], results["Lead-3"])]
     print("brief - Lead-3: " + " ".join(f"{g:+.2f}" for g in gap))
     for g, summary in list(zip(gold, ours))[: args.show]:
         print(
-            f"\n# {items[g['id']]['title']}\n  brief: {summary}\n  ref:   {' '.join(g['reference'].split())}"
+            f"\n# {items[g['id']]['title']}\n  brief: {summary}\n  ref:   "
+            f"{' '.join(g['reference'].split())}"
         )
 
 

@@ -1,4 +1,5 @@
-"""The thread views' plain work at scale: grouping the list, the daily briefing, a big thread's timeline.
+"""The thread views' plain work at scale: grouping the
+list, the daily briefing, a big thread's timeline.
 
     python benchmarks/thread_views.py [N] [--runs R]
 
@@ -112,7 +113,8 @@ def main() -> None:
     anchor = anchor_day(briefings)
     biggest = max(threads, key=lambda t: len(t.articles))
     print(
-        f"{len(briefings):,} briefings, {len(threads):,} threads, largest {len(biggest.articles):,} "
+        f"{len(briefings):,} briefings, {len(threads):,} threads, largest "
+        f"{len(biggest.articles):,} "
         f"stories in {len(biggest.events):,} events; today = {anchor}"
     )
     group = median_ms(lambda: GroupLayout.build(group_by_thread(briefings)), args.runs)
@@ -123,7 +125,8 @@ def main() -> None:
     timeline = median_ms(lambda: timeline_items(biggest, by_id), args.runs)
     reference = median_ms(lambda: sorted(briefings, key=lambda b: (b.date or "", b.id)), args.runs)
     print(
-        f"group {group:.0f} ms · daily today {daily['today']:.0f} / week {daily['week']:.0f} / all {daily['all']:.0f} ms"
+        f"group {group:.0f} ms · daily today {daily['today']:.0f} / week {daily['week']:.0f} / all "
+        f"{daily['all']:.0f} ms"
         f" · timeline {timeline:.0f} ms · reference sort {reference:.0f} ms"
     )
     print(

@@ -35,7 +35,8 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, fl
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     path = args[0] if args else DEFAULT
-    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    with open(path, encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
     gold = {r["id"]: r["cluster"] for r in rows}
     topic = {r["id"]: r.get("topic", r["cluster"]) for r in rows}
     briefings = [analyse(a) for a in load([path]).articles]
@@ -50,15 +51,18 @@ def main() -> None:
     event_of = {a: f"{t.id}/{e.id}" for t in threads for e in t.events for a in e.articles}
     thread_of = {a: t.id for t in threads for a in t.articles}
     print(
-        f"articles {len(gold)}  events {len(set(event_of.values()))}  threads {len(threads)}  ({elapsed:.2f} s)"
+        f"articles {len(gold)}  events {len(set(event_of.values()))}  threads {len(threads)}  "
+        f"({elapsed:.2f} s)"
     )
-    print("events   B-cubed  P/R/F1  %.3f %.3f %.3f" % bcubed(gold, event_of))
-    print("threads  purity  %.3f" % bcubed(topic, thread_of)[0])
+    p, r, f = bcubed(gold, event_of)
+    print(f"events   B-cubed  P/R/F1  {p:.3f} {r:.3f} {f:.3f}")
+    print(f"threads  purity  {bcubed(topic, thread_of)[0]:.3f}")
     for t in sorted(set(topic.values()), key=lambda x: (len(x), x)):
         ids = [d for d in gold if topic[d] == t]
         p, r, f = bcubed({d: gold[d] for d in ids}, {d: event_of[d] for d in ids})
         print(
-            f"  topic {t:>3}: events P {p:.2f} R {r:.2f} F {f:.2f}  threads {len({thread_of[d] for d in ids})}"
+            f"  topic {t:>3}: events P {p:.2f} R {r:.2f} F {f:.2f}  threads "
+            f"{len({thread_of[d] for d in ids})}"
         )
     if "--errors" in sys.argv:
         title = {b.id: b.headline for b in out}

@@ -316,7 +316,8 @@ def main() -> None:
     reference = statistics.median(r["reference_s"] for r in results)
     peak = max(r["peak_mb"] for r in results)
     print(
-        f"{n:,} articles, {runs} runs: threading median {median:.1f} s; reference (features only) {reference:.1f} s, "
+        f"{n:,} articles, {runs} runs: threading median {median:.1f} s; reference (features only) "
+        f"{reference:.1f} s, "
         f"ratio {median / reference:.1f}; peak RSS {peak} MB, with the briefings alone resident "
         f"{max(r['loaded_mb'] for r in results)} MB"
     )

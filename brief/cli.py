@@ -117,7 +117,8 @@ def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
     by_id = {b.id: b for b in corpus.briefings}
     for t in corpus.threads:
         click.echo(
-            f"{t.title}  ({count_label(len(t.articles), 'article')}, {count_label(len(t.events), 'event')})"
+            f"{t.title}  ({count_label(len(t.articles), 'article')}, "
+            f"{count_label(len(t.events), 'event')})"
         )
         for e in t.events:
             inferred = all(

@@ -1,4 +1,5 @@
-"""The one facade the reader and the CLI use: load briefings, and read and change the reader's state.
+"""The one facade the reader and the CLI use: load
+briefings, and read and change the reader's state.
 
     library = Library.open()          # the user's cache and state; never raises
     corpus = library.load(paths)      # sources -> analysis (cached) -> threads

@@ -30,10 +30,11 @@ def annotated_briefing() -> Briefing:
 
 
 def make_annotated_briefing() -> Briefing:
-    """A hand-made briefing with one mention of every entity type, a subhead, furniture and quotes."""
+    """A hand-made briefing with one mention of every
+    entity type, a subhead, furniture and quotes."""
     body = (
-        "Vladimir Putin met Reuters reporters in Minsk after the Ukrainian delegation left the Black Sea coast.\n\n"
-        "What comes next\n\n"
+        "Vladimir Putin met Reuters reporters in Minsk after the Ukrainian delegation left the "
+        "Black Sea coast.\n\nWhat comes next\n\n"
         "The Valdai Forum will return to Sochi next year, organisers said.\n\n"
         "Also Read | Zelensky warns of a NATO test"
     )
@@ -97,7 +98,8 @@ def _synthetic_briefings(count: int) -> list[Briefing]:
 
 @pytest.fixture
 def synthetic_briefings():
-    """A factory: `synthetic_briefings(n)` gives n small distinct briefings, built directly (no analysis)."""
+    """A factory: `synthetic_briefings(n)` gives n small
+    distinct briefings, built directly (no analysis)."""
     return _synthetic_briefings
 
 
@@ -105,7 +107,8 @@ _KINDS = {"unit", "ui", "e2e"}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Each test is marked by its folder (tests/unit, tests/ui, tests/e2e), so `-m unit` selects the quick loop."""
+    """Each test is marked by its folder (tests/unit, tests/ui,
+    tests/e2e), so `-m unit` selects the quick loop."""
     for item in items:
         kind = Path(str(item.fspath)).parent.name
         if kind in _KINDS:

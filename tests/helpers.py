@@ -15,7 +15,8 @@ FIXTURES = (
 
 
 def brief_command() -> list[str]:
-    """The installed `brief` script next to this interpreter (the venv's), else `python -m brief`."""
+    """The installed `brief` script next to this
+    interpreter (the venv's), else `python -m brief`."""
     script = Path(sys.executable).with_name("brief")
     if script.exists():
         return [str(script)]

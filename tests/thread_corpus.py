@@ -90,8 +90,10 @@ def briefings() -> list[Briefing]:
             "q3",
             "2025-03-10",
             "Rescuers reach villages cut off by the Chile earthquake",
-            "Rescuers reached three villages near Valparaiso that the earthquake in Chile had cut off. "
-            "The Red Cross flew in water and tents. Marta Rojas, who leads the rescue, said roads would reopen by Friday. "
+            "Rescuers reached three villages near Valparaiso that the earthquake in Chile had cut "
+            "off. "
+            "The Red Cross flew in water and tents. Marta Rojas, who leads the rescue, said roads "
+            "would reopen by Friday. "
             "“We have found everyone we were looking for,” Marta Rojas said.",
             QUAKE,
             thread="t-quake",
@@ -103,8 +105,8 @@ def briefings() -> list[Briefing]:
             "q2",
             "2025-03-10",
             "Red Cross flies aid to Valparaiso after the Chile earthquake",
-            "The Red Cross flew water and tents to Valparaiso on Monday after the earthquake in Chile. "
-            "Rescuers reached the villages near Valparaiso that had been cut off.",
+            "The Red Cross flew water and tents to Valparaiso on Monday after the earthquake in "
+            "Chile. Rescuers reached the villages near Valparaiso that had been cut off.",
             QUAKE,
             thread="t-quake",
             event="e-q2",
@@ -149,8 +151,8 @@ def briefings() -> list[Briefing]:
             "q1",
             "2025-03-08",
             "Strong earthquake shakes central Chile",
-            "A strong earthquake shook central Chile on Saturday, cutting off villages near Valparaiso. "
-            "Buildings swayed in Santiago.",
+            "A strong earthquake shook central Chile on Saturday, cutting off villages near "
+            "Valparaiso. Buildings swayed in Santiago.",
             QUAKE,
             thread="t-quake",
             event="e-q1",

@@ -39,7 +39,8 @@ class Tmux:
             shell,
         ]
         for attempt in range(3):
-            # A tmux server that is still shutting down after the previous test refuses new sessions for a moment.
+            # A tmux server that is still shutting down after the
+            # previous test refuses new sessions for a moment.
             if subprocess.run(start, capture_output=True).returncode == 0:
                 break
             time.sleep(0.5 * (attempt + 1))

@@ -74,7 +74,8 @@ _SENTENCE_OPENERS = {
 # attribution right after the first word of a sentence shows where the sentence (and so the glued
 # subheading before it) begins.
 _ATTRIBUTED_SUBJECT = re.compile(
-    r"((?:\S+\s+){2,11}?[A-Z][\w'’.-]*)\s+(?=[A-Z][\w'’-]+, (?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+"
+    r"((?:\S+\s+){2,11}?[A-Z][\w'’.-]*)\s+(?=[A-Z][\w'’-]+, "
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,?\s+"
     r"(?:said|says|added|noted|stressed|insisted|claimed|argued|told\s+\w+)\b)"
 )
 _QUOTE_OPEN = "\u201c\"'\u2018"

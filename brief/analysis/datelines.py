@@ -1,4 +1,5 @@
-"""A timestamp a page put in front of the story: "Friday August 2, 2013 @ 8:13am PDT Ellen DeGeneres …".
+"""A timestamp a page put in front of the story:
+"Friday August 2, 2013 @ 8:13am PDT Ellen DeGeneres …".
 
 Scraped articles often open with the publication stamp glued to the first
 sentence ("Published on Friday, 27 September 2013", "4 October 2013, 18:07
@@ -53,7 +54,8 @@ def strip_stamp(sentence: str) -> str:
     return sentence[leading_stamp(sentence) :]
 
 
-# the words a timestamp line is made of, whatever their case ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM")
+# the words a timestamp line is made of, whatever their
+# case ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM")
 _STAMP_WORDS = re.compile(
     r"\b(?:published|updated|last|posted|on|at|by|am|pm|a\.\s?m|p\.\s?m|et|edt|est|gmt|bst|ist|utc|uk|hrs|"
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
@@ -72,7 +74,7 @@ def is_stamp(text: str) -> bool:
     return len(_STAMP_WORDS.sub(" ", text).split()) < 2
 
 
-# --- wire datelines: "FRANKFURT (Reuters) -", "LONDON, Jan 5 (Reuters) -", "KIEV, Ukraine (AP) —" ---
+# --- wire datelines: "FRANKFURT (Reuters) -", "LONDON, Jan 5 (Reuters) -", "KIEV, Ukraine (AP) —"
 
 _CAPS_PLACE = (
     r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # FRANKFURT, NEW YORK, ST. LOUIS

@@ -37,8 +37,9 @@ def _initials_match(acronym: str, name: str) -> bool:
 
 # A capitalised word right before one of these is someone speaking: "Zelensky warns Putin …".
 _SPEECH_VERB = re.compile(
-    r"[ \t]+(?:says|said|warns|warned|tells|told|adds|added|urges|urged|vows|vowed|claims|claimed|insists|insisted|"
-    r"denies|denied|admits|admitted|slams|slammed|accuses|accused|praises|praised|thanks|thanked|meets|met|"
+    r"[ \t]+(?:says|said|warns|warned|tells|told|adds|added|urges|urged|vows|vowed|"
+    r"claims|claimed|insists|insisted|denies|denied|admits|admitted|slams|slammed|"
+    r"accuses|accused|praises|praised|thanks|thanked|meets|met|"
     r"calls|called|rejects|rejected|announces|announced|wrote|writes)\b"
 )
 _SPEAKER = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?=[ \t])")
@@ -72,12 +73,14 @@ def _speakers(
     return found
 
 
-# Head nouns that make a capitalised run one organisation: "European Central Bank", "Bank of England".
+# Head nouns that make a capitalised run one organisation:
+# "European Central Bank", "Bank of England".
 ORG_HEADS = frozenset(
-    """Bank Corporation Corp Company Co Inc Ltd Group Union Council Party Ministry Agency Commission Committee
-    University College Institute Association Federation League Organisation Organization Authority Board
-    Department Court Fund Foundation Club Airlines Airways Army Navy Police Service Services Office Parliament
-    Assembly Congress Senate Bureau Reserve Exchange Network Times Post Journal News Press""".split()
+    """Bank Corporation Corp Company Co Inc Ltd Group Union Council Party Ministry Agency Commission
+    Committee University College Institute Association Federation League Organisation Organization
+    Authority Board Department Court Fund Foundation Club Airlines Airways Army Navy Police Service
+    Services Office Parliament Assembly Congress
+    Senate Bureau Reserve Exchange Network Times Post Journal News Press""".split()
 )
 _LEADING = frozenset(("The", "A", "An", *TITLE_WORDS))
 
@@ -148,7 +151,8 @@ def _raw_spans(text: str) -> list[tuple[int, int, str]]:
 def _repeats(
     text: str, spans: list[tuple[int, int, str]], taken: set[int]
 ) -> list[tuple[int, int, str]]:
-    """Other occurrences of names already found, and of a person's surname: one reading per document."""
+    """Other occurrences of names already found, and of
+    a person's surname: one reading per document."""
     lower = resources().lower
     known: dict[str, str] = {}
     for s, e, t in spans:
@@ -180,7 +184,7 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     aliases = resources().aliases
     surfaces = [" ".join(text[s:e].split()) for s, e, _ in spans]
     names = []
-    for (s, e, t), surface in zip(spans, surfaces):
+    for (_, _, t), surface in zip(spans, surfaces):
         name = aliases.get(surface, surface)
         if t == "ORG" and any(w.islower() and w not in _LOWER_WORDS for w in surface.split()):
             name = " ".join(
@@ -189,7 +193,7 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         names.append(name)
     # Acronyms the text defines: "Eurasian Economic Union (EAEU)".
     defined = {}
-    for (s, e, t), name in zip(spans, names):
+    for (_, e, _), name in zip(spans, names):
         m = _ACRONYM_AFTER.match(text, e)
         if m and _initials_match(m.group(1), name):
             defined[m.group(1)] = name
@@ -203,7 +207,8 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         parts = full.split()
         for part in (parts[-1], parts[0], " ".join(parts[-2:])):
             full_by_part.setdefault(part, full)
-    # Any predicted type: a tagger may call one "Putin" a nationality; the document vote fixes the type.
+    # Any predicted type: a tagger may call one "Putin"
+    # a nationality; the document vote fixes the type.
     places = resources().phrases
     return [
         full_by_part.get(n, n) if n not in counts and n not in places else n
@@ -212,7 +217,8 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
 
 
 def _alias_forms(text: str, s: int, e: int, surface: str) -> list[str]:
-    """The surface, plus the title or "the" the text puts before it ("President Trump", "the United States")."""
+    """The surface, plus the title or "the" the text puts
+    before it ("President Trump", "the United States")."""
     forms = [surface]
     before = text[max(0, s - 60) : s]
     if _PREFIX.search(before) and (

@@ -37,10 +37,11 @@ _ASIDES = (
         r"\s+(?:--|[\u2013\u2014])\s+[^-\u2013\u2014]{1,80}?\s+(?:--|[\u2013\u2014])(?=\s)"
     ),  # -- perhaps … --
 )
-# Appositives and non-restrictive clauses: ", one of Turkey's best-loved singers,", ", whose …, has died".
+# Appositives and non-restrictive clauses: ", one of
+# Turkey's best-loved singers,", ", whose …, has died".
 _APPOSITIVE = re.compile(
-    r",\s+(?:one of|a|an|the|who|which|whose|aged|now|both|himself|herself|when|where|if|though|although|"
-    r"perhaps|including|especially|\d+)\b"
+    r",\s+(?:one of|a|an|the|who|which|whose|aged|now|both|himself|herself|when|where|if|though|"
+    r"although|perhaps|including|especially|\d+)\b"
 )
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?:[\w'\u2019.-]+\s+){0,5}?(?:said|says|reported|reports|revealed|announced|"
@@ -49,8 +50,9 @@ _ATTRIBUTION = re.compile(
     r"|,\s+according\s+to\s+[^,]{1,60}$"
 )
 _LEADING_CLAUSE = re.compile(
-    r"^(?:(?:While|When|After|As|With|Since|Although|Though|Despite|Following|Before|Once|Amid|If|Ahead of|"
-    r"In|On|At|During|Speaking|Addressing|Having|Bringing|Of all)\b|[A-Z][a-z]+ing\b|[A-Z][a-z]+ly,)[^,]{0,120},\s+"
+    r"^(?:(?:While|When|After|As|With|Since|Although|Though|Despite|Following|Before|Once|Amid|"
+    r"If|Ahead of|In|On|At|During|Speaking|Addressing|Having|Bringing|Of all)\b"
+    r"|[A-Z][a-z]+ing\b|[A-Z][a-z]+ly,)[^,]{0,120},\s+"
 )
 _LABEL = re.compile(
     r"^(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*:\s+(?=[A-Z])"
@@ -59,17 +61,20 @@ _PRONOUN = re.compile(r"(?:it|he|she|they|this|that|these|those|we|you|i)\b", re
 _CONNECTOR_OPENER = re.compile(r"^(?:But|And|So|Yet|Or)\s+", re.I)
 
 _AUXILIARIES = frozenset(
-    "is are was were be been being has have had will would can could may might must should shall do does did "
-    "won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't don't".split()
+    """is are was were be been being has have had will would can could may might must should shall
+    do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't
+    don't""".split()
 )
 _IRREGULAR = frozenset(
-    "said told took made went came saw gave found got left won lost broke fell hit shot put set held led met ran "
-    "sent spent stood struck thought became began brought built bought caught chose drew drove ate fought flew "
-    "forgot grew hid kept knew laid paid rose sold shook sank spoke stole swore threw wore wrote think say says "
-    "sees wants gets makes takes faces plans calls warns urges claims admits reveals denies insists vows slams "
-    "backs tells knows believes likes loves hopes fears leads wins loses hits shows".split()
+    """said told took made went came saw gave found got left won lost broke fell hit shot put set
+    held led met ran sent spent stood struck thought became began brought built bought caught
+    chose drew drove ate fought flew forgot grew hid kept knew laid paid rose sold shook sank
+    spoke stole swore threw wore wrote think say says sees wants gets makes takes faces plans
+    calls warns urges claims admits reveals denies insists vows slams backs tells knows believes
+    likes loves hopes fears leads wins loses hits shows""".split()
 )
-# Words that open a subordinate or relative clause; a cut inside such a clause leaves a dangling fragment.
+# Words that open a subordinate or relative clause; a
+# cut inside such a clause leaves a dangling fragment.
 _SUBORDINATE = re.compile(
     r"\s(?:after|when|while|because|since|before|until|if|though|although|where|who|which|whose|whereas|"
     r"once|unless|as(?=\s(?:he|she|they|it|we|i|his|her|their|its)\s))\s"
@@ -89,7 +94,8 @@ def _is_verb(word: str, first: bool = False) -> bool:
 
 
 def _drop_appositives(text: str) -> str:
-    """Remove ", <appositive>," when what follows its closing comma continues the main clause with a verb."""
+    """Remove ", <appositive>," when what follows its
+    closing comma continues the main clause with a verb."""
     while True:
         m = _APPOSITIVE.search(text)
         if not m:
@@ -104,13 +110,9 @@ def _drop_appositives(text: str) -> str:
         text = text[: m.start()] + text[close + 1 :]
 
 
-def _has_verb(words: list[str]) -> bool:
-    """A rough finite-verb test: an auxiliary, a common irregular verb, or an -ed word after the first."""
-    return any(_is_verb(word, i == 0) for i, word in enumerate(words))
-
-
 def _verb_groups(words: list[str]) -> list[int]:
-    """Indexes where runs of verbs start ("was convicted" is one run); the first word is never a verb."""
+    """Indexes where runs of verbs start ("was convicted"
+    is one run); the first word is never a verb."""
     starts = []
     for i, w in enumerate(words):
         if _is_verb(w, i == 0) and not (i > 0 and _is_verb(words[i - 1], i - 1 == 0)):
@@ -188,7 +190,8 @@ def _balanced(head: str) -> bool:
 
 
 def compress(sentence: str, limit: int = MAX_CHARS) -> str | None:
-    """The trimmed sentence if it fits, else its longest clause-boundary prefix that keeps a main clause."""
+    """The trimmed sentence if it fits, else its longest
+    clause-boundary prefix that keeps a main clause."""
     text = simplify(sentence)
     if _CONNECTOR_OPENER.match(text):
         text = _CONNECTOR_OPENER.sub("", text)

@@ -23,7 +23,8 @@ TAGS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b|\S")
 
 CONNECTORS = frozenset(
-    "of de del della di da du des la le van von der den al el bin ibn and & the for on upon -".split()
+    """of de del della di da du des la le van von der den al el bin ibn
+    and & the for on upon -""".split()
 )
 # Abbreviations whose full stop may sit inside a name ("St. Louis", "George W. Bush").
 ABBREVIATIONS = frozenset(
@@ -31,8 +32,9 @@ ABBREVIATIONS = frozenset(
 )
 # Titles are not part of a name: "President", "Russian President" stay outside the span.
 TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Secretary Chancellor Senator Sen Governor Gov Mayor King Queen
-    Prince Princess Pope Mr Mrs Ms Dr Premier Rep Ambassador Speaker Archbishop Sheikh Ayatollah Cardinal""".split()
+    """President Vice Prime Minister Secretary Chancellor Senator Sen
+    Governor Gov Mayor King Queen Prince Princess Pope Mr Mrs Ms Dr Premier
+    Rep Ambassador Speaker Archbishop Sheikh Ayatollah Cardinal""".split()
 )
 BOUNDARIES = frozenset('. ! ? : ; " “ ” ‘ ’ | ( ) [ ] — – • … *'.split())
 
@@ -41,10 +43,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:['’](?![sS]\b)[^\W_]+)*"
 _CONN = "|".join(re.escape(c) for c in sorted(CONNECTORS - {"-"}, key=len, reverse=True))
 _DOT = "|".join(rf"(?<=\b{a})" for a in sorted(ABBREVIATIONS) if a.isalpha())
-# Capitalised runs (inner connectors allowed), found by one regex pass over the raw text (no per-token Python work).
+# Capitalised runs (inner connectors allowed), found by one
+# regex pass over the raw text (no per-token Python work).
 RUN_RE = re.compile(
     rf"(?<![^\W_])(?:{_CAP})"
-    rf"(?:(?:[ \t\xa0]+(?:(?:{_CONN})[ \t\xa0]+){{0,2}}|-|[ \t]*&[ \t]*|(?:(?<=\b[A-Z])|{_DOT})\.[ \t]*)(?:{_CAP}))*"
+    rf"(?:(?:[ \t\xa0]+(?:(?:{_CONN})[ \t\xa0]+){{0,2}}|-|[ \t]*&[ \t]*"
+    rf"|(?:(?<=\b[A-Z])|{_DOT})\.[ \t]*)(?:{_CAP}))*"
 )
 _WINDOW = 40
 
@@ -171,8 +175,8 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         "pos=" + pos + shape,
         "g=" + g,
         "g|pt=" + g + prev_tag,
-        "lex=%d%d" % (lex, initial),
-        "len=%d" % min(j - i, 4),
+        f"lex={lex:d}{initial:d}",
+        f"len={min(j - i, 4):d}",
     ]
     if (
         j - i > 1
@@ -251,7 +255,8 @@ _CODE_TYPE = {"C": "GPE", "S": "GPE", "T": "GPE", "A": "GPE", "R": "LOC", "N": "
 
 
 def _known_phrases(tags: list[int], gaz: dict[int, str], i: int, j: int) -> None:
-    """A multi-word gazetteer name the model left untagged ("Black Sea") is tagged by its gazetteer type."""
+    """A multi-word gazetteer name the model left untagged
+    ("Black Sea") is tagged by its gazetteer type."""
     for k in range(i, j - 1):
         g = gaz.get(k, "")
         if g[:1] == "B" and gaz.get(k + 1, "")[:1] == "I" and not tags[k - i]:

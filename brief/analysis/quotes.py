@@ -43,7 +43,8 @@ _VERB = (
     r"asked|predicted|concluded|exclaimed|recounted|reiterated|affirmed|maintained|quipped)"
 )
 _ADVERB = r"(?:(?:also|further|then|later|again|once|simply|quickly|had|has|have|was|later)\s+)*"
-# A capitalised name of up to six words: "Vladimir Putin", "Russian President Vladimir Putin", "Mr. Smith".
+# A capitalised name of up to six words: "Vladimir Putin",
+# "Russian President Vladimir Putin", "Mr. Smith".
 _NAME = r"(?:[A-Z][\w\u2019'.-]*\s+){0,5}[A-Z][\w\u2019'-]*"
 # "said central bank governor Anna Berg": lower-case descriptors, never a preposition or a date.
 _DESCRIPTORS = (
@@ -75,13 +76,15 @@ _COORDINATED = re.compile(
     rf"(?:\s+[^,:;\u201c\u201d\"]{{1,50}}?)?\s*[,:]\s*$"
 )
 _TITLES = frozenset(
-    "president vice prime minister chancellor secretary senator sen. rep. representative gov. governor "
-    "mayor mr. mrs. ms. dr. prof. judge justice general gen. chief spokesman spokeswoman spokesperson "
-    "king queen prince princess pope ambassador commissioner director chairman chairwoman ceo leader "
-    "former foreign defence defense state deputy lt. sgt. capt. det. officer sheriff coach mr mrs ms dr attorney comedian actor actress".split()
+    """president vice prime minister chancellor secretary senator sen. rep. representative gov.
+    governor mayor mr. mrs. ms. dr. prof. judge justice general gen. chief spokesman spokeswoman
+    spokesperson king queen prince princess pope ambassador commissioner director chairman
+    chairwoman ceo leader former foreign defence defense state deputy lt. sgt. capt. det. officer
+    sheriff coach mr mrs ms dr attorney comedian actor actress""".split()
 )
 _CLAUSE_OPENERS = frozenset(
-    "meanwhile however but and later earlier then also still yet so now today while when after the this that a an".split()
+    """meanwhile however but and later earlier then also still yet so now today while when after the
+    this that a an""".split()
 )
 _NAMED_SUBJECT = re.compile(rf"(?<![\w.]\s)\b{_NAME}\s+{_ADVERB}[a-z]+(?:ed|s)\b")
 _PREPOSITIONS = frozenset("by to of for with on about from against at in into than as".split())
@@ -145,7 +148,8 @@ class _Speakers:
         return name or None
 
     def _full_name(self, surname: str) -> str:
-        """Without entity mentions, the fullest form of a one-word name the text also uses: "Vladimir Putin"."""
+        """Without entity mentions, the fullest form of a
+        one-word name the text also uses: "Vladimir Putin"."""
         forms = [
             _strip_titles(m[1])
             for m in re.finditer(rf"((?:[A-Z][\w'-]*\s+){{1,4}}{re.escape(surname)})\b", self.text)
@@ -161,7 +165,8 @@ class _Speakers:
 
 
 def _is_subject(text: str, m: Mention) -> bool:
-    """Whether a mention reads as the grammatical subject: `Putin also noted`, not `Trump's` or `to Trump`."""
+    """Whether a mention reads as the grammatical subject:
+    `Putin also noted`, not `Trump's` or `to Trump`."""
     after = text[m.end : m.end + 30]
     if re.match(r"[\u2019']s\b", after):
         return False
@@ -174,7 +179,8 @@ def _is_subject(text: str, m: Mention) -> bool:
 def _pronoun_referent(
     text: str, at: int, sentences: Sequence[Sentence], persons: Sequence[Mention]
 ) -> str | None:
-    """The one person who was the subject of the nearest earlier sentence naming a person subject."""
+    """The one person who was the subject of the nearest
+    earlier sentence naming a person subject."""
     earlier = [s for s in sentences if s.start < at]
     for sentence in reversed(earlier[-3:]):
         subjects = {
@@ -284,7 +290,8 @@ def _attribute(
 
 
 def _pronoun(text, at, since, sentences, persons, last_speaker) -> str | None:
-    """Who "he"/"she" at `at` is: a person made subject since the last quote, else that quote's speaker."""
+    """Who "he"/"she" at `at` is: a person made subject
+    since the last quote, else that quote's speaker."""
     if persons:
         subjects = {m.entity for m in persons if since <= m.start < at and _is_subject(text, m)}
         if subjects:

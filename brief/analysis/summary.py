@@ -15,6 +15,7 @@ from collections import Counter
 from itertools import combinations
 
 from brief.analysis.datelines import strip_dateline, strip_stamp
+from brief.analysis.lexicon import SUMMARY_STOP_WORDS
 
 MAX_WORDS = 60
 MAX_SENTENCES = 3
@@ -25,39 +26,39 @@ LEAD_DECAY = 0.3  # position prior: LEAD_WEIGHT / (1 + position) ** LEAD_DECAY
 _DANGLING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|Him|Them)\b")
 _DATELINE = re.compile(
     # "(CNN)", "New Delhi, India (CNN)", "(The Hollywood Reporter)", "LONDON, England (Reuters) --"
-    r"^(?:(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|The [A-Z][\w ]{2,30}|"
+    r"^(?:(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?"
+    r"\((?:CNN|AP|AFP|Reuters|The [A-Z][\w ]{2,30}|"
     r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|[\u2014\u2013-])?\s*|"
-    r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?(?:UPDATED:[^|]*?\b(?:19|20)\d\d\s*\.?\s*)?|"
+    r"By \.?\s*[^.]{0,60}?\.\s*(?:PUBLISHED:[^|]*\|\s*\.?\s*)?"
+    r"(?:UPDATED:[^|]*?\b(?:19|20)\d\d\s*\.?\s*)?|"
     r"[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-\u2014\u2013]+\s*)"
-)
-_STOPWORDS = frozenset(
-    "a an the of to in on at for and or but is are was were be been being has have had he she it they his her "
-    "its their this that these those with by from as said says say will would could should not no who which "
-    "what when where than then there here also after before over into about more most one two i we you our "
-    "your them him up out if so do does did".split()
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
 _BOILERPLATE = re.compile(r"\b(?:PUBLISHED|UPDATED):")
-# Page furniture a scraper leaves in front of the text it precedes, and photo-caption labels ("Flying high: ").
+# Page furniture a scraper leaves in front of the text it
+# precedes, and photo-caption labels ("Flying high: ").
 _FURNITURE_PREFIX = re.compile(
     r"^(?:(?:Scroll down for (?:video|more)|Click here[^.:]{0,60}|Advertisement)\s*[.:]?\s+)?"
     r"(?:[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){0,2}:\s+(?=[A-Z]))?"
 )
-# A photo caption or subheading glued to the sentence after it: "… a colleague The cost of divorce can …".
+# A photo caption or subheading glued to the sentence
+# after it: "… a colleague The cost of divorce can …".
 _GLUED = re.compile(
     r"(?<=[a-z0-9%'\u2019)])\s+(?=(?:The|A|An|He|She|They|It|His|Her|Their|Police|Officers)\s+[a-z])"
 )
 _FRAGMENT_OPENER = re.compile(r"^(?:But|And|Or|So)\s+(?:that|which|who)\b")
 
 
-# Asides a summary can spare: "(pictured)", "(file photo)", "-- perhaps from pesticide exposure, officials say --".
+# Asides a summary can spare: "(pictured)", "(file photo)",
+# "-- perhaps from pesticide exposure, officials say --".
 _ASIDE = re.compile(r"\s\((?:[^()]{1,40})\)(?=[\s,.;:])|\s--\s[^-]{3,80}?\s--(?=\s)")
 
 
 def clean_sentence(sentence: str) -> str:
-    """A sentence without wire datelines, bylines, "Scroll down for video" or a caption label, on one line."""
+    """A sentence without wire datelines, bylines, "Scroll down for video" or a caption
+    label, on one line."""
     text = strip_stamp(_DATELINE.sub("", strip_dateline(" ".join(sentence.split()))))
     return _FURNITURE_PREFIX.sub("", text, count=1)
 
@@ -67,7 +68,8 @@ def _compact(sentence: str) -> str:
 
 
 def split_glued(sentence: str) -> list[str]:
-    """A caption glued to the sentence after it, as two sentences (the caption gets its full stop)."""
+    """A caption glued to the sentence after it, as
+    two sentences (the caption gets its full stop)."""
     glued = _GLUED.search(sentence)
     if (
         glued
@@ -79,14 +81,16 @@ def split_glued(sentence: str) -> list[str]:
 
 
 def _quotes_balanced(sentence: str) -> bool:
-    """False for a piece of a quotation cut out of its sentence (`We know how to look," she said.`)."""
+    """False for a piece of a quotation cut out of its
+    sentence (`We know how to look," she said.`)."""
     if sentence.count('"') % 2:
         return False
     return sentence.count("\u201c") == sentence.count("\u201d")
 
 
 def _content_words(sentence: str) -> set[str]:
-    return {w for w in _WORD.findall(sentence.lower()) if w not in _STOPWORDS and len(w) > 2}
+    words = _WORD.findall(sentence.lower())
+    return {w for w in words if w not in SUMMARY_STOP_WORDS and len(w) > 2}
 
 
 def _usable(sentence: str) -> bool:
@@ -110,10 +114,12 @@ REDUNDANCY = (
 
 
 def _best_subset(candidates: list[str], scores: list[float]) -> list[int]:
-    """The set of up to MAX_SENTENCES candidates within MAX_WORDS with the best total score, less redundancy.
+    """The set of up to MAX_SENTENCES candidates within
+    MAX_WORDS with the best total score, less redundancy.
 
-    Trying every subset (at most 41 of 6 candidates) instead of picking greedily fills the word budget
-    with a third sentence when one fits, and never keeps two sentences that repeat each other.
+    Trying every subset (at most 41 of 6 candidates) instead of
+    picking greedily fills the word budget with a third sentence when
+    one fits, and never keeps two sentences that repeat each other.
     """
     lengths = [len(c.split()) for c in candidates]
     words = [_content_words(c) for c in candidates]

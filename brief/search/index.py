@@ -16,32 +16,34 @@ each added document, never a broken one.
 
 from __future__ import annotations
 
-import heapq
 import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
 from itertools import compress, filterfalse, islice, repeat
 from operator import attrgetter
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
+from brief.analysis.lexicon import SEARCH_STOP_WORDS
 from brief.gc_pause import paused_gc
 from brief.model import Briefing, Thread
 from brief.search.fields import (
+    BODY,
     CLAUSE_FIELDS,
+    ENTITY,
     FIELDS,
+    HEADLINE,
     INITIAL_SIM,
     MIN_COMPLETION,
     NEAR_WHEN_EXACT,
     PHRASE_WEIGHT,
-    PREFIX_CAP,
-    STOP_WORDS,
+    PLACE,
+    SOURCE,
+    SUMMARY,
+    THREAD,
     WORD_FIELDS,
 )
 from brief.search.highlight import merge_spans, phrase_hits, snippet, token_hits
+from brief.search.matching import TermMatch, starting_with, term_matches
 from brief.search.query import Clause, Query, parse_query
 from brief.search.ranking import newest_of, sum_common, top
 from brief.search.results import SearchResult, SearchResults
@@ -61,23 +63,13 @@ _SOURCE = attrgetter("source")
 State = Mapping[str, Callable[[str], bool] | Collection[str]]
 
 
-@dataclass(frozen=True, slots=True)
-class _TermMatch:
-    sim: float
-    prefix: int  # characters to highlight when matched as a prefix; 0 = the whole token
-
-
-def _typos_allowed(word: str) -> int:
-    n = len(word)
-    return 0 if n < 4 else 1 if n < 8 else 2
-
-
 class SearchIndex:
     def __init__(self) -> None:
         self._docs: list[Briefing] = []
         self._ids: list[str] = []
         self._numbers: dict[str, int] = {}  # id -> doc number, for the reader's state sets
-        # (newest first, their dates oldest first): one attribute, so a reader never sees one side new
+        # (newest first, their dates oldest first): one
+        # attribute, so a reader never sees one side new
         self._by_date: tuple[list[int], list[str]] = ([], [])
         self._filter_cache: dict[tuple[str, str], frozenset[int]] = {}  # after:/before: doc sets
         self._dates: list[str] = []  # "" when undated, so it sorts oldest
@@ -110,28 +102,26 @@ class SearchIndex:
             post = self._post
             sizes = {f: len(p) for f, p in post.items()}
             start = len(self._docs)
-            with (
-                paused_gc()
-            ):  # millions of short-lived sets and lists: collections would only rescan the corpus
+            # millions of short-lived sets and lists: collections would only rescan the corpus
+            with paused_gc():
                 self._post_words(briefings)
             numbers = range(start, len(self._docs))
             self._numbers.update(zip(self._ids[start:], numbers))
             _group(self._by_source, map(_SOURCE, self._docs[start:]), numbers)
-            post["O"] = source_post = defaultdict(list)  # few distinct sources: rebuilt whole
+            post[SOURCE] = source_post = defaultdict(list)  # few distinct sources: rebuilt whole
             for name, docs in self._by_source.items():
                 for term in set(terms(name)):
                     source_post[term].extend(docs)
             known = set(self._sorted)
             new_terms = set()
             for f, p in post.items():  # dicts keep insertion order: the new terms are at the end
-                new_terms.update(islice(p, sizes[f], None) if f != "O" else p)
+                new_terms.update(islice(p, sizes[f], None) if f != SOURCE else p)
             new_terms -= known
             if new_terms:
                 for term in new_terms:
                     self._by_len.setdefault(len(term), []).append(term)
-                self._sorted = sorted(
-                    known | new_terms
-                )  # swapped in whole: readers never see it half-built
+                # swapped in whole: readers never see it half-built
+                self._sorted = sorted(known | new_terms)
             self._initials = {}
             self._filter_cache = {}
             # Timsort merges the old order with the sorted new run in linear time.
@@ -145,16 +135,16 @@ class SearchIndex:
             self._by_date = (newest, list(map(dates.__getitem__, reversed(newest))))
 
     def _post_words(self, briefings: Iterable[Briefing]) -> None:
-        """Each word of each briefing once, under the best field it appears in (set arithmetic runs in C)."""
+        """Each word of each briefing once, under the best
+        field it appears in (set arithmetic runs in C)."""
         post = self._post
-        h_post, ent_post, s_post, b_post = (post[f] for f in "hEsb")
-        place_post, thread_post = post["P"], post["T"]
+        h_post, ent_post, s_post, b_post = (post[f] for f in (HEADLINE, ENTITY, SUMMARY, BODY))
+        place_post, thread_post = post[PLACE], post[THREAD]
         docs, dates, ids = self._docs, self._dates, self._ids
         titles, thread_ids = self._thread_titles, self._thread_ids
-        is_stop = STOP_WORDS.__contains__
-        title_terms: dict[
-            str, set[str]
-        ] = {}  # a thread's title is tokenised once, not once per briefing
+        is_stop = SEARCH_STOP_WORDS.__contains__
+        # a thread's title is tokenised once, not once per briefing
+        title_terms: dict[str, set[str]] = {}
         for b in briefings:
             i = len(docs)
             # A search running meanwhile may meet i in a posting: its date and id are there first.
@@ -197,46 +187,21 @@ class SearchIndex:
 
     # -- matching terms ---------------------------------------------------
 
-    def _term_matches(self, word: str) -> dict[str, _TermMatch]:
+    def _term_matches(self, word: str) -> dict[str, TermMatch]:
         """Vocabulary terms that `word` may stand for: itself, words it begins, and near misses."""
-        found: dict[str, _TermMatch] = {}
-        vocab = self._sorted
-        lo = bisect_left(vocab, word)
-        hi = bisect_left(vocab, word + "\U0010ffff", lo)
-        if hi - lo > PREFIX_CAP:
-            completions = heapq.nsmallest(PREFIX_CAP, vocab[lo:hi], key=len)
-        else:
-            completions = vocab[lo:hi]
-        for term in completions:
-            if term == word:
-                found[term] = _TermMatch(1.0, 0)
-            else:  # a longer completion scores a little less than a close one
-                found[term] = _TermMatch(round(0.7 + 0.25 * len(word) / len(term), 3), len(word))
-        typos = _typos_allowed(word)
-        if typos:
-            for length in range(len(word) - typos, len(word) + typos + 1):
-                choices = self._by_len.get(length)
-                if not choices:
-                    continue
-                for term, dist, _ in process.extract_iter(
-                    word, choices, scorer=OSA.distance, score_cutoff=typos
-                ):
-                    if dist and term not in found:
-                        found[term] = _TermMatch(0.75 if dist == 1 else 0.6, 0)
-        return found
+        return term_matches(word, self._sorted, self._by_len)
 
     def _initial_weights(self, letter: str) -> dict[int, float]:
-        """Documents with a headline word or entity name starting with `letter` (cached until `add`)."""
+        """Documents with a headline word or entity name
+        starting with `letter` (cached until `add`)."""
         cache = self._initials
         if letter not in cache:
-            vocab = self._sorted
-            lo = bisect_left(vocab, letter)
-            hi = bisect_left(vocab, letter + "\U0010ffff", lo)
+            starting = starting_with(self._sorted, letter)
             out: dict[int, float] = {}
-            for f in "Eh":  # headline last, so its weight wins
+            for f in (ENTITY, HEADLINE):  # headline last, so its weight wins
                 field_post = self._post[f]
                 w = round(INITIAL_SIM * CLAUSE_FIELDS["word"][f], 3)
-                for term in vocab[lo:hi]:
+                for term in starting:
                     docs = field_post.get(term)
                     if docs:
                         out.update(zip(docs, repeat(w)))
@@ -244,7 +209,7 @@ class SearchIndex:
         return cache[letter]
 
     def _weights(
-        self, matches: dict[str, _TermMatch], fields: Mapping[str, float]
+        self, matches: dict[str, TermMatch], fields: Mapping[str, float]
     ) -> dict[int, float]:
         """doc -> best weight of any matching term in any of `fields`."""
         pairs = []
@@ -266,17 +231,18 @@ class SearchIndex:
     def _words_weights(
         self, text: str, fields: Mapping[str, float], found: list, complete: bool = False
     ) -> dict[int, float] | None:
-        """All of `text`'s words must match; the weight is their mean. None when `text` has no words."""
+        """All of `text`'s words must match; the weight
+        is their mean. None when `text` has no words."""
         words = terms(text)
         if not words:
             return None
-        if len(words) > 1 and not STOP_WORDS.issuperset(words):
-            words = [w for w in words if w not in STOP_WORDS]
+        if len(words) > 1 and not SEARCH_STOP_WORDS.issuperset(words):
+            words = [w for w in words if w not in SEARCH_STOP_WORDS]
         per_word = []
         for w in words:
             if len(w) == 1 and fields is CLAUSE_FIELDS["word"]:
-                found.append({w: _TermMatch(1.0, 1)})  # highlight the initial
-                exact = self._weights({w: _TermMatch(1.0, 0)}, fields)
+                found.append({w: TermMatch(1.0, 1)})  # highlight the initial
+                exact = self._weights({w: TermMatch(1.0, 0)}, fields)
                 weights = dict(self._initial_weights(w))
                 weights.update(exact)
                 per_word.append(weights)
@@ -286,7 +252,7 @@ class SearchIndex:
                 # Typed out (a space follows) and a word in its own right: a longer word or a near
                 # miss in a headline should not outrank the word itself in a body.
                 matches = {
-                    t: m if t == w else _TermMatch(round(m.sim * NEAR_WHEN_EXACT, 3), m.prefix)
+                    t: m if t == w else TermMatch(round(m.sim * NEAR_WHEN_EXACT, 3), m.prefix)
                     for t, m in matches.items()
                 }
             found.append(matches)
@@ -300,9 +266,8 @@ class SearchIndex:
         words = terms(phrase)
         if not words:
             return {}
-        indexed = [
-            w for w in words if w not in STOP_WORDS
-        ] or words  # stop words: headlines and names only
+        # stop words alone: they are indexed in headlines and names only
+        indexed = [w for w in words if w not in SEARCH_STOP_WORDS] or words
         lists = sorted((self._exact_docs(w) for w in indexed), key=len)
         common = lists[0].intersection(*lists[1:])
         needle = " " + " ".join(words) + " "
@@ -327,10 +292,8 @@ class SearchIndex:
     def _excluded(self, clause: Clause) -> set[int]:
         if clause.kind == "word":  # exact or as a prefix, since the user may still be typing it
             out: set[int] = set()
-            vocab = self._sorted
             for w in terms(clause.value):
-                lo = bisect_left(vocab, w)
-                for term in vocab[lo : bisect_left(vocab, w + "\U0010ffff", lo)]:
+                for term in starting_with(self._sorted, w):
                     out |= self._exact_docs(term)
             return out
         weights = self._clause_weights(clause, [])
@@ -372,7 +335,7 @@ class SearchIndex:
                     excluded |= docs
             elif clause.negated:
                 excluded |= self._excluded(clause)
-            elif clause.kind == "word" and STOP_WORDS.issuperset(terms(clause.value)):
+            elif clause.kind == "word" and SEARCH_STOP_WORDS.issuperset(terms(clause.value)):
                 optional.append(clause)
             else:
                 weights = self._clause_weights(clause, found, complete=clause.end < len(query.text))
@@ -382,12 +345,7 @@ class SearchIndex:
             scored = [
                 w for w in (self._clause_weights(c, found) for c in optional) if w is not None
             ]
-        allowed: Collection[int] | None = None
-        if len(kept) == 1 and not excluded:
-            allowed = kept[0]
-        elif kept:
-            kept.sort(key=len)
-            allowed = set(kept[0]).intersection(*kept[1:]) - excluded
+        allowed = _kept_by_filters(kept, excluded)
         if scored:
             totals = scored[0] if len(scored) == 1 else sum_common(scored)
             if allowed is not None:
@@ -411,7 +369,8 @@ class SearchIndex:
         return SearchResults(query=query, results=results, errors=tuple(errors), total=total)
 
     def _filter_docs(self, clause: Clause, state: State | None) -> tuple[Collection[int], bool]:
-        """The documents an after:/before:/is: clause names, and whether to keep them (else exclude them)."""
+        """The documents an after:/before:/is: clause names,
+        and whether to keep them (else exclude them)."""
         if clause.kind == "is":
             name, flip = {"unread": ("read", True), "unstarred": ("starred", True)}.get(
                 clause.value, (clause.value, False)
@@ -439,9 +398,8 @@ class SearchIndex:
             return set()
         if callable(value):
             return set(compress(range(len(self._ids)), map(bool, map(value, self._ids))))
-        if len(self._numbers) == len(
-            self._ids
-        ):  # ids unique: look them up, without touching every document
+        # ids unique: look them up, without touching every document
+        if len(self._numbers) == len(self._ids):
             docs = set(map(self._numbers.get, value))
             docs.discard(None)
             return docs
@@ -462,6 +420,16 @@ class SearchIndex:
             headline_spans=merge_spans((a, z) for a, z, _ in hits),
             snippet=snippet(b, missing) if missing else None,
         )
+
+
+def _kept_by_filters(kept: list[Collection[int]], excluded: set[int]) -> Collection[int] | None:
+    """The documents every filter keeps and none excludes; None when no filter keeps a set."""
+    if len(kept) == 1 and not excluded:
+        return kept[0]
+    if kept:
+        kept.sort(key=len)
+        return set(kept[0]).intersection(*kept[1:]) - excluded
+    return None
 
 
 def _names(b: Briefing) -> str:

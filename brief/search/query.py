@@ -36,7 +36,8 @@ STATES = ("unread", "read", "starred", "unstarred")
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """One piece of a query. `kind` is word, phrase, entity, place, source, after, before, thread or is."""
+    """One piece of a query. `kind` is word, phrase,
+    entity, place, source, after, before, thread or is."""
 
     kind: str
     value: str  # for after/before: an ISO date YYYY-MM-DD
@@ -60,10 +61,6 @@ class Query:
     text: str
     clauses: tuple[Clause, ...] = ()
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.clauses
-
 
 def _parse_date(value: str, kind: str) -> str | None:
     """ISO day for a YYYY, YYYY-MM or YYYY-MM-DD bound; None when it is not a real date."""
@@ -83,7 +80,8 @@ def _parse_date(value: str, kind: str) -> str | None:
 
 
 def _scan(text: str) -> tuple[list[tuple[int, int, str, bool]], list[ParseError]]:
-    """Split `text` into (start, end, raw, quoted_ok) tokens on whitespace, keeping quoted runs whole."""
+    """Split `text` into (start, end, raw, quoted_ok)
+    tokens on whitespace, keeping quoted runs whole."""
     tokens: list[tuple[int, int, str, bool]] = []
     errors: list[ParseError] = []
     i, n = 0, len(text)
@@ -141,24 +139,24 @@ def parse_query(text: str) -> tuple[Query, list[ParseError]]:
             if index != last:  # the last token may still be being typed
                 errors.append(ParseError(f"{body} needs a value", start, end))
             continue
-        if kind in ("after", "before"):
-            day = _parse_date(value, kind)
-            if day is None:
-                errors.append(
-                    ParseError(f"{key}: {value!r} is not a date (use YYYY-MM-DD)", start, end)
-                )
-                continue
-            value = day
-        elif kind == "is":
-            value = value.lower()
-            if value not in STATES:
-                errors.append(
-                    ParseError(
-                        f"is:{value} is unknown (use {', '.join('is:' + s for s in STATES)})",
-                        start,
-                        end,
-                    )
-                )
-                continue
-        clauses.append(Clause(kind, value, negated, start, end))
+        checked = _checked_value(kind, key, value, start, end)
+        if isinstance(checked, ParseError):
+            errors.append(checked)
+            continue
+        clauses.append(Clause(kind, checked, negated, start, end))
     return Query(text, tuple(clauses)), errors
+
+
+def _checked_value(kind: str, key: str, value: str, start: int, end: int) -> str | ParseError:
+    """A qualifier's value as its clause holds it (an ISO day, a lower-case state), or the error."""
+    if kind in ("after", "before"):
+        day = _parse_date(value, kind)
+        if day is None:
+            return ParseError(f"{key}: {value!r} is not a date (use YYYY-MM-DD)", start, end)
+        return day
+    if kind == "is":
+        value = value.lower()
+        if value not in STATES:
+            states = ", ".join("is:" + s for s in STATES)
+            return ParseError(f"is:{value} is unknown (use {states})", start, end)
+    return value

@@ -20,7 +20,8 @@ def newest_of(
     excluded: set[int],
     limit: int,
 ) -> tuple[list[int], int]:
-    """The `limit` newest documents of `allowed` (or of all but `excluded`), and how many there are."""
+    """The `limit` newest documents of `allowed` (or
+    of all but `excluded`), and how many there are."""
     newest: Iterable[int] = newest_first
     if allowed is None:
         total = docs - len(excluded)
@@ -43,7 +44,8 @@ def top(
     allowed: Collection[int] | None,
     limit: int,
 ) -> list[int]:
-    """The `limit` best documents by score, ties going to the newest, with no Python step per candidate.
+    """The `limit` best documents by score, ties going
+    to the newest, with no Python step per candidate.
 
     Scores take few distinct values, so counting them finds the lowest score that
     makes the cut; the documents above it are few, and the ties at it are taken
@@ -79,7 +81,8 @@ def top(
 
 
 def sum_common(weights: list[dict[int, float]]) -> dict[int, float]:
-    """doc -> sum of its weights, for the documents in every dict (C-level loops: no bytecode per doc)."""
+    """doc -> sum of its weights, for the documents in
+    every dict (C-level loops: no bytecode per doc)."""
     weights = sorted(weights, key=len)
     common = weights[0].keys() & weights[1].keys()
     for d in weights[2:]:

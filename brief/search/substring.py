@@ -29,7 +29,8 @@ def _haystacks(briefings: Sequence[Briefing]) -> list[str]:
 
 
 def filter_briefings(briefings: Sequence[Briefing], query: str) -> list[Briefing]:
-    """Briefings whose headline, summary, source or entity names contain `query` (case-insensitive)."""
+    """Briefings whose headline, summary, source or
+    entity names contain `query` (case-insensitive)."""
     needle = query.strip().casefold()
     if not needle:
         return list(briefings)

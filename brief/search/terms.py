@@ -1,4 +1,5 @@
-"""The searchable words of a text: folded (lower-case, accent-free) \\w+ runs, split fast (no I/O)."""
+"""The searchable words of a text: folded (lower-case,
+accent-free) \\w+ runs, split fast (no I/O)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ _SEP = "\x01"  # kept by _ASCII_SPLIT, so several fields can be split in one pas
 
 
 def _fold_table() -> dict[int, str]:
-    """Accented Latin letters to their base letter, so 'zelenskyy' finds 'Zelenskyy' and 'Łukaszenka'."""
+    """Accented Latin letters to their base letter, so
+    'zelenskyy' finds 'Zelenskyy' and 'Łukaszenka'."""
     table: dict[int, str] = {}
     for code in range(0xC0, 0x250):
         base = "".join(
@@ -59,7 +61,8 @@ def field_terms(*texts: str) -> list[list[str]]:
         return [terms(t) for t in texts]
     if joined.isascii():
         words = joined.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
-    else:  # split on ASCII separators as above; then fold the few words with other characters in them
+    else:
+        # split on ASCII separators as above; then fold the few words with other characters in them
         words = (
             joined.encode("utf-8", "surrogatepass")
             .translate(_UTF8_SPLIT)
@@ -77,5 +80,6 @@ def field_terms(*texts: str) -> list[list[str]]:
     return out
 
 
-# Like _ASCII_SPLIT, but the bytes of multi-byte UTF-8 characters are kept, so the result still decodes.
+# Like _ASCII_SPLIT, but the bytes of multi-byte UTF-8
+# characters are kept, so the result still decodes.
 _UTF8_SPLIT = bytes(c if c >= 128 else _ASCII_SPLIT[c] for c in range(256))

@@ -22,7 +22,8 @@ def article_from_object(obj: object, *, path: str, source: str | None) -> Articl
     if not isinstance(text, str):
         raise ValueError('"text" is not a string')
     title = clean_field(obj.get("title"))
-    # A headline-only item (a feed entry without a body) is still a story; only a row with neither is skipped.
+    # A headline-only item (a feed entry without a body) is
+    # still a story; only a row with neither is skipped.
     if not text.strip() and not title:
         raise ValueError('no "text" or "title"')
     # Offsets in `brief entities` refer to the row's own text, so keep it as given (minus controls).

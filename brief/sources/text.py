@@ -40,7 +40,8 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def normalise_paragraphs(text: str) -> str:
-    """Collapse runs of blank lines and trailing spaces; paragraphs stay separated by one blank line."""
+    """Collapse runs of blank lines and trailing spaces;
+    paragraphs stay separated by one blank line."""
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text)]
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -88,7 +88,8 @@ def _decode(article: Article, data: str) -> Briefing:
 
 
 class Store:
-    """One SQLite file. Every call opens its own connection, so workers in other threads can use it."""
+    """One SQLite file. Every call opens its own
+    connection, so workers in other threads can use it."""
 
     def __init__(
         self, path: Path | str | None = None, state_path: Path | str | None = None
@@ -109,7 +110,9 @@ class Store:
             db.executescript(
                 """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
+                CREATE TABLE IF NOT EXISTS analysis (
+                    key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT
+                );
                 """
             )
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -121,8 +124,12 @@ class Store:
         with self._connect_state() as db:
             db.executescript(
                 """
-                CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0);
-                CREATE TABLE IF NOT EXISTS saved_search (name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER);
+                CREATE TABLE IF NOT EXISTS state (
+                    id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0
+                );
+                CREATE TABLE IF NOT EXISTS saved_search (
+                    name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER
+                );
                 """
             )
 

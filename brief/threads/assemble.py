@@ -1,4 +1,5 @@
-"""Assembling the threader's labels into dated briefings, events and threads with titles (no I/O)."""
+"""Assembling the threader's labels into dated
+briefings, events and threads with titles (no I/O)."""
 
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ def _display_names(members: list[int], feats: list[Kept], briefings: list[Briefi
     shown = [
         max(surface[n].items(), key=_second)[0] for n in salient
     ]  # the commonest form, first met on ties
-    # "Page" beside "Bettie Page" says nothing more: keep a name only if a fuller one does not contain it
+    # "Page" beside "Bettie Page" says nothing more: keep
+    # a name only if a fuller one does not contain it
     shown = [
         n for n in shown if not any(n != m and f" {n.lower()} " in f" {m.lower()} " for m in shown)
     ]
@@ -144,6 +146,7 @@ def assemble(
         for i in members:
             thread_of[i] = tid
     result.sort(key=lambda t: (min((e.date or "9999") for e in t.events), t.id), reverse=False)
-    # one copy of each briefing, not one per field filled in: at 100,000 articles copies cost seconds
+    # one copy of each briefing, not one per field
+    # filled in: at 100,000 articles copies cost seconds
     out = [replace(b, event=event_of[i], thread=thread_of[i]) for i, b in enumerate(out)]
     return out, result

@@ -103,7 +103,8 @@ def _merge(
 
 
 def components(n: int, ends_a: Iterable[int], ends_b: Iterable[int]) -> np.ndarray:
-    """Component label of each of `n` items joined by the edges (a, b): the smallest item of its component."""
+    """Component label of each of `n` items joined by the
+    edges (a, b): the smallest item of its component."""
     a, b = np.asarray(ends_a, np.int64), np.asarray(ends_b, np.int64)
     label = np.arange(n)
     while True:
@@ -118,7 +119,8 @@ def components(n: int, ends_a: Iterable[int], ends_b: Iterable[int]) -> np.ndarr
 
 
 def nearest(n: int, ends_a: np.ndarray, ends_b: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray:
-    """Each item's k most similar neighbours (ties to the lower number) and itself, as the rows of a matrix.
+    """Each item's k most similar neighbours (ties to the
+    lower number) and itself, as the rows of a matrix.
 
     Rows with fewer neighbours are padded with -2 - the row's own number, a value no other row has.
     """

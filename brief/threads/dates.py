@@ -43,7 +43,8 @@ def date_factor(fa: Kept, fb: Kept) -> float:
 
 
 class DateTable:
-    """The articles' dates as padded matrices, so that `date_factor` can be computed for many edges at once.
+    """The articles' dates as padded matrices, so that
+    `date_factor` can be computed for many edges at once.
 
     An article with more than WIDTH dates (or year-days) is marked `wide` and left to `date_factor`.
     """

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from brief.analysis.lexicon import CACHE_LIMIT, NAME_OPENERS, content_words
 from brief.analysis.textdates import is_full
 from brief.model import Briefing
 
@@ -20,73 +21,10 @@ NAME = "="  # prefix of name terms, so "=turkmenistan" and the word "turkmenista
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|(?:19|20)\d\d")
 _NAME = re.compile(r"\b[A-Z][\w'’.&-]*[\w&](?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’.&-]*[\w&])*")
 
-# Function words and newsroom furniture: they say nothing about which story this is.
-STOPWORDS = frozenset(
-    """a about above after again against all also although am an and any are aren't as at be because been
-    before being below between both but by can could did do does doing don't down during each either
-    else ever every few for from further had has have having he her here hers herself him himself his
-    how however i if in into is it its itself just least less like many may me might more most much must
-    my myself near neither never no nor not now of off often on once one only or other our ours out over
-    own per perhaps quite rather said same says say saying she should since so some still such than that
-    the their theirs them themselves then there these they this those though through thus to too toward
-    under until up upon us very was we were what when where whether which while who whom whose why will
-    with within without would yet you your yours new news told according reported report reports updated
-    posted published am pm et gmt est pst pdt edt ist news click read also more year years day days week
-    weeks time times first last two three four five six seven eight nine ten mr mrs ms dr get got make
-    made go going went come came take took see seen know known want think well back even way people
-    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
-    march april june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec""".split()
-)
-_SENTENCE_STARTERS = frozenset(
-    "according after although as at before but during for from how however if in it meanwhile now on "
-    "once since so that the there these they this those though today when where while why with yet "
-    "earlier later here what who his her their our its an a".split()
-)
-
-
-def stem(word: str) -> str:
-    """A crude plural fold, enough to meet "pirates" with "pirate"."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-_CACHE_LIMIT = 500_000  # bounded caches: a corpus of odd tokens must not grow them forever
-_NORMAL: dict[
-    str, str
-] = {}  # token -> its folded form ("" for a function word); tokens repeat, so this pays
-
-
-def _normal(raw: str) -> str:
-    w = raw.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    return stem(w) if len(w) > 2 and w not in STOPWORDS else ""
-
 
 def words(text: str) -> list[str]:
     """Lower-cased content words of `text`, plurals folded, function words dropped."""
-    normal = _NORMAL
-    found = _WORD.findall(text)
-    try:
-        return [
-            w for w in map(normal.__getitem__, found) if w
-        ]  # the common case: every token seen before
-    except KeyError:
-        pass
-    out = []
-    for raw in found:
-        w = normal.get(raw)
-        if w is None:
-            w = _normal(raw)
-            if len(normal) < _CACHE_LIMIT:
-                normal[raw] = w
-        if w:
-            out.append(w)
-    return out
+    return content_words(_WORD.findall(text))
 
 
 _LAST: dict[str, str] = {}  # name -> its folded last word
@@ -98,20 +36,15 @@ def _last_word(name: str) -> str:
     if last is None:
         folded = words(name)
         last = folded[-1] if folded else ""
-        if len(_LAST) < _CACHE_LIMIT:
+        if len(_LAST) < CACHE_LIMIT:
             _LAST[name] = last
     return last
-
-
-_LEADING = (
-    _SENTENCE_STARTERS | STOPWORDS
-)  # words that open a capitalised run without being part of a name
 
 
 def _phrase_name(phrase: str) -> str:
     """The name a capitalised run stands for, lower-cased; "" when it is no name."""
     parts = phrase.split()
-    while parts and parts[0].lower() in _LEADING:
+    while parts and parts[0].lower() in NAME_OPENERS:
         parts.pop(0)
     if parts and parts[-1].endswith(("'s", "’s")):
         parts[-1] = parts[-1][:-2]
@@ -122,9 +55,8 @@ def _phrase_name(phrase: str) -> str:
     return " ".join(parts).rstrip(".").lower()
 
 
-_PHRASES: dict[
-    str, str
-] = {}  # capitalised run -> _phrase_name (runs repeat: names, sentence openers)
+# capitalised run -> _phrase_name (runs repeat: names, sentence openers)
+_PHRASES: dict[str, str] = {}
 
 
 def text_names(text: str) -> Counter[str]:
@@ -135,7 +67,7 @@ def text_names(text: str) -> Counter[str]:
         found = Counter(map(cache.__getitem__, phrases))
     except KeyError:
         for phrase in phrases:
-            if phrase not in cache and len(cache) < _CACHE_LIMIT:
+            if phrase not in cache and len(cache) < CACHE_LIMIT:
                 cache[phrase] = _phrase_name(phrase)
         found = Counter(cache[p] if p in cache else _phrase_name(p) for p in phrases)
     found.pop("", None)
@@ -165,13 +97,11 @@ class Features:
     words: Counter[str]
     names: Counter[str]  # capitalised phrases, surnames folded into full names
     actors: Counter[str]  # canonical entities (lower-cased) when known, else `names`
-    dates: tuple[
-        int, ...
-    ]  # day ordinals of complete dates: the article's own and those in its text
+    # day ordinals of complete dates: the article's own and those in its text
+    dates: tuple[int, ...]
     year_days: tuple[int, ...] = ()  # days of the year (1-366) of year-less dates ("on June 27")
-    lead_names: frozenset[str] = (
-        frozenset()
-    )  # names said in the headline or first sentence: who the happening is about
+    # names said in the headline or first sentence: who the happening is about
+    lead_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,20 +119,19 @@ class Kept:
 
 
 class FeatureInput(NamedTuple):
-    """The parts of a briefing its features are made from: small and plain, so worker processes can take it."""
+    """The parts of a briefing its features are made from:
+    small and plain, so worker processes can take it."""
 
     id: str
     text: str
     headline: str
     entities: tuple[tuple[str, int], ...]  # canonical names with counts
     date: str | None
-    date_entities: tuple[
-        str, ...
-    ]  # ISO dates ("2024-11-08") and year-less ones ("--06-27") found in the text
+    # ISO dates ("2024-11-08") and year-less ones ("--06-27") found in the text
+    date_entities: tuple[str, ...]
     first_end: int  # where the first sentence ends
-    summary: str = (
-        ""  # not a feature: the threader's workers also count the words that titles are made of
-    )
+    # not a feature: the threader's workers also count the words that titles are made of
+    summary: str = ""
 
 
 def feature_input(b: Briefing) -> FeatureInput:
@@ -257,7 +186,8 @@ def features_of(item: FeatureInput) -> Features:
 
 
 def lead_names(names: Counter[str], lead: str) -> frozenset[str]:
-    """The names (full forms) that the lead mentions, whole or by their last word ("Teixeira", "the Angels")."""
+    """The names (full forms) that the lead mentions, whole
+    or by their last word ("Teixeira", "the Angels")."""
     said = {_last_word(n) for n in text_names(lead)}
     said.discard("")
     return frozenset(name for name in names if _last_word(name) in said)

@@ -48,11 +48,12 @@ class Index:
         self.top_terms = top_terms  # terms kept per document vector
         self.block_terms = block_terms  # of those, how many look for candidates
         self.stored_terms = min(STORED_TERMS, top_terms)
-        # a term in more documents than this is too common to block on: one happening is rarely reported
-        # by more articles, and every later document would otherwise meet the whole list
+        # a term in more documents than this is too common to block on: one happening is rarely
+        # reported by more articles, and every later document would otherwise meet the whole list
         self.max_posting = max_posting
         self.keep = keep  # neighbours kept per new document
-        self.extra = extra  # candidates scored beyond those kept, in case fewer shared terms hide a closer one
+        # candidates scored beyond those kept, in case fewer shared terms hide a closer one
+        self.extra = extra
         self.floor = floor  # weakest similarity worth keeping
         self.name_boost = name_boost  # names (terms starting with NAME) outweigh plain words
         self.n = 0
@@ -95,7 +96,8 @@ class Index:
     def add(
         self, batch: Iterable[Mapping[str, float] | tuple[Sequence[str], Sequence[float]]]
     ) -> list[int]:
-        """Index a batch of term counts, each a map or a pair (terms, counts); returns their document numbers.
+        """Index a batch of term counts, each a map or a pair
+        (terms, counts); returns their document numbers.
 
         The batch's own document frequencies count before any of its vectors is made.
         """
@@ -138,7 +140,8 @@ class Index:
     def _vectors(
         self, batch: list[tuple[Sequence[str], Sequence[float]]], alphabetical: np.ndarray
     ) -> tuple[np.ndarray, ...]:
-        """Sub-linear tf-idf of the batch, each document's `top_terms` heaviest terms at unit length.
+        """Sub-linear tf-idf of the batch, each document's
+        `top_terms` heaviest terms at unit length.
 
         Returns flat arrays (batch position, term number, weight, rank within its document),
         by document, heaviest first, equal weights in alphabetical order.
@@ -191,9 +194,11 @@ class Index:
     def _candidates(
         self, base: int, size: int, ids: np.ndarray, doc: np.ndarray
     ) -> tuple[np.ndarray, ...] | None:
-        """For each document in turn, the earlier ones met most often in its blocking terms' postings; then post it.
+        """For each document in turn, the earlier ones met most
+        often in its blocking terms' postings; then post it.
 
-        Returns (batch position, candidate, terms shared) arrays, each document's candidates most shared first.
+        Returns (batch position, candidate, terms shared)
+        arrays, each document's candidates most shared first.
         """
         postings, cap, limit = self.postings, self.max_posting, self.keep + self.extra
         ends = np.searchsorted(doc, np.arange(size + 1)).tolist()
@@ -238,7 +243,8 @@ class Index:
         others: np.ndarray,
         shared: np.ndarray,
     ) -> None:
-        """Score the candidate pairs (cosine of the new vector with the candidate's stored terms); keep the best."""
+        """Score the candidate pairs (cosine of the new vector
+        with the candidate's stored terms); keep the best."""
         span = len(self.terms)
         keys = doc * span + ids  # (batch position, term) -> weight, as a sorted lookup table
         order = np.argsort(keys)
@@ -264,8 +270,8 @@ class Index:
             )  # -1 pads would read the previous document's last term
             sims[part] = (np.where(hit, table_values[pos], 0.0) * term_w).sum(axis=1)
         passing = sims >= self.floor
-        # A candidate sharing one blocking term is weak evidence once `keep` better-shared ones passed:
-        # count, for each pair, how many of its document's earlier candidates passed.
+        # A candidate sharing one blocking term is weak evidence once `keep` better-shared ones
+        # passed: count, for each pair, how many of its document's earlier candidates passed.
         passed = np.cumsum(passing)
         first = np.searchsorted(at, at)
         before = passed - passing - np.where(first > 0, passed[first - 1], 0)
@@ -282,7 +288,8 @@ class Index:
 
 
 def _most_shared(seen: Counter[int], limit: int) -> list[tuple[int, int]]:
-    """The `limit` documents met most often (ties in the order met), as Counter.most_common would give.
+    """The `limit` documents met most often (ties in
+    the order met), as Counter.most_common would give.
 
     Most documents are met once; picking the few met more often first keeps the
     selection cheap when long posting lists bring in thousands.

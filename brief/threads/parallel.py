@@ -1,4 +1,5 @@
-"""Featurising a batch for threading, in worker processes when it is large (no I/O but the pool's pipes).
+"""Featurising a batch for threading, in worker processes
+when it is large (no I/O but the pool's pipes).
 
 A large batch is featurised by worker processes while the main process indexes
 the chunks already done: on two cores that takes the features (a fifth of the
@@ -45,7 +46,8 @@ def default_workers() -> int:
 def in_workers(chunks: list[list[Briefing]], workers: int) -> Iterator[Chunk]:
     """Each chunk featurised by a pool of `workers` spawned processes, yielded in order."""
     _start_resource_tracker()
-    # spawned, not forked: the reader threads in a worker thread, and forking a threaded process is unsafe
+    # spawned, not forked: the reader threads in a worker
+    # thread, and forking a threaded process is unsafe
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         pending: deque[Future] = deque()
         inputs = (list(map(feature_input, chunk)) for chunk in chunks)
@@ -85,15 +87,16 @@ def featurised(batch: list[Briefing], plan: Plan | None = None) -> Iterator[Chun
                 yield feats
                 done += 1
         except (BrokenProcessPool, OSError, NotImplementedError):
-            # no worker processes here (a sandbox, a script without a __main__ guard, a Python without
-            # semaphores): the rest in this one, with the same result
+            # no worker processes here (a sandbox, a script without a __main__ guard,
+            # a Python without semaphores): the rest in this one, with the same result
             pass
     for chunk in chunks[done:]:
         yield prepare_chunk(list(map(feature_input, chunk)))
 
 
 def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker, which the pool's semaphores need, with a usable stderr.
+    """Start multiprocessing's resource tracker, which
+    the pool's semaphores need, with a usable stderr.
 
     The tracker is a process started on first use and handed our stderr's file
     descriptor. In the reader, Textual has replaced sys.stderr with an object

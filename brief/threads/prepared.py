@@ -1,4 +1,5 @@
-"""What the threader takes from each article, in a form that is cheap to send between processes (no I/O).
+"""What the threader takes from each article, in a
+form that is cheap to send between processes (no I/O).
 
 At 100,000 articles the features are made in worker processes and sent back a
 chunk at a time. A term-count dict per article would be four times the size of
@@ -34,7 +35,8 @@ class Prepared(NamedTuple):
 def event_counts(f: Features) -> dict[str, int]:
     counts = dict(f.words)
     for name, c in f.names.items():
-        # who the lead names is who the happening is about ("Red Sox offer Teixeira" vs "Angels offer Teixeira")
+        # who the lead names is who the happening is about
+        # ("Red Sox offer Teixeira" vs "Angels offer Teixeira")
         counts[NAME + name] = counts.get(NAME + name, 0) + c * (
             LEAD_NAME_WEIGHT if name in f.lead_names else 1
         )

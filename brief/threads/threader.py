@@ -105,7 +105,8 @@ class Threader:
         common = common_neighbours(top, ends_a, ends_b)
         # each row of `top` holds the article itself, so two mutual neighbours share two entries
         linked = np.flatnonzero((common >= 3) | ((common >= 1) & (alike >= STRONG_PAIR)))
-        # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a tiny corpus
+        # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a
+        # tiny corpus
         sims = (
             common[linked]
             * (1.0 / (NEIGHBOURS + 1))
@@ -118,7 +119,8 @@ class Threader:
         )
 
     def _date_factors(self, ends_a: np.ndarray, ends_b: np.ndarray) -> np.ndarray:
-        """`date_factor` of each edge, a block of edges at a time (one by one for articles with many dates)."""
+        """`date_factor` of each edge, a block of edges at a
+        time (one by one for articles with many dates)."""
         feats = self.features
         table = DateTable(feats)
         factors = np.empty(len(ends_a))
@@ -175,9 +177,11 @@ class Threader:
 def build_threads(
     briefings: list[Briefing], plan: Plan | None = None
 ) -> tuple[list[Briefing], list[Thread]]:
-    """Every briefing in one event, every event in one thread; returns briefings with ids and dates filled in.
+    """Every briefing in one event, every event in one
+    thread; returns briefings with ids and dates filled in.
 
-    `plan` says how the features are computed (chunks, worker processes); the result never depends on it.
+    `plan` says how the features are computed (chunks,
+    worker processes); the result never depends on it.
     """
     with paused_gc():
         threader = Threader(plan)

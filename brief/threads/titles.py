@@ -15,36 +15,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+from brief.analysis.lexicon import REPORTING_VERBS, THREAD_STOP_WORDS, fold
 from brief.model import Briefing
-from brief.threads.features import STOPWORDS, stem
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*[A-Za-z]")
 _BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–|]+|\s[-–]\s")
-# Reporting and filler verbs: common in leads, never what a story is about.
-_DULL = frozenset(
-    """added adds announced asked believe called comes continue continued described expressed
-    gave give given including noted praised remarks remarked replied revealed stated statement
-    statements thanked wrote""".split()
-)
-
-
 _LINKS = frozenset("in into of for on at to over with against from".split())
 
 
-_KEYS: dict[str, str] = {}  # token -> folded form; tokens repeat across a corpus, so this pays
 SAMPLE = 48  # articles of a big thread that name it: more say nothing new and cost time at 100,000
-
-
-def _key(token: str) -> str:
-    k = _KEYS.get(token)
-    if k is None:
-        w = token.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        k = stem(w)
-        if len(_KEYS) < 500_000:  # bounded: a corpus of odd tokens must not grow it forever
-            _KEYS[token] = k
-    return k
 
 
 def _sample(members: Sequence[Briefing]) -> Sequence[Briefing]:
@@ -56,7 +35,8 @@ def _sample(members: Sequence[Briefing]) -> Sequence[Briefing]:
 
 
 def _chunks_of(headline: str, summary: str) -> list[tuple[bool, list[str]]]:
-    """Runs of tokens between punctuation in the headline and summary, each marked if from the headline."""
+    """Runs of tokens between punctuation in the headline
+    and summary, each marked if from the headline."""
     out = []
     for in_headline, part in ((True, headline), (False, summary)):
         for chunk in _BREAK.split(part or ""):
@@ -71,12 +51,17 @@ def _name_words(briefings: Iterable[Briefing]) -> set[str]:
     for b in briefings:
         for e in b.entities:
             for form in (e.name, *e.aliases):
-                found.update(_key(t) for t in _TOKEN.findall(form))
+                found.update(fold(t) for t in _TOKEN.findall(form))
     return found
 
 
 def _content(key: str, names: set[str]) -> bool:
-    return len(key) > 2 and key not in STOPWORDS and key not in _DULL and key not in names
+    return (
+        len(key) > 2
+        and key not in THREAD_STOP_WORDS
+        and key not in REPORTING_VERBS
+        and key not in names
+    )
 
 
 Chunk = tuple[bool, list[str], list[str]]  # (from the headline, tokens, their keys)
@@ -84,15 +69,15 @@ Chunk = tuple[bool, list[str], list[str]]  # (from the headline, tokens, their k
 
 def _keyed_chunks(b: Briefing) -> list[Chunk]:
     return [
-        (h, tokens, [_key(t) for t in tokens]) for h, tokens in _chunks_of(b.headline, b.summary)
+        (h, tokens, [fold(t) for t in tokens]) for h, tokens in _chunks_of(b.headline, b.summary)
     ]
 
 
 def _tally(
     articles: list[list[Chunk]], grams: Callable[[list[str]], Iterable]
 ) -> tuple[Counter, Counter]:
-    """How many articles use each gram (word or phrase) that `grams(keys)` finds in a chunk, and how many in
-    their headline."""
+    """How many articles use each gram (word or phrase) that
+    `grams(keys)` finds in a chunk, and how many in their headline."""
     spread: Counter = Counter()
     in_headline: Counter = Counter()
     for chunks in articles:
@@ -109,8 +94,9 @@ def _tally(
 
 
 def title_keys(headline: str, summary: str) -> set[str]:
-    """The words (as keys) that a headline and summary use: what TitleWords counts for one briefing."""
-    return {_key(t) for _, chunk in _chunks_of(headline, summary) for t in set(chunk)}
+    """The words (as keys) that a headline and summary
+    use: what TitleWords counts for one briefing."""
+    return {fold(t) for _, chunk in _chunks_of(headline, summary) for t in set(chunk)}
 
 
 def count_title_keys(pairs: Iterable[tuple[str, str]]) -> Counter[str]:
@@ -144,14 +130,16 @@ class TitleWords:
         members = _sample(members)
         names = _name_words(members)
         articles = [_keyed_chunks(b) for b in members]
-        # the word first, then only the phrases around it: most phrases of a thread are never candidates
+        # the word first, then only the phrases around it:
+        # most phrases of a thread are never candidates
         used, in_headlines = _tally(articles, lambda keys: [k for k in keys if _content(k, names)])
         if not used:
             return ""
         idf = self.idf
 
         def word_score(k: str) -> tuple[float, str]:
-            # a story is named by its nouns: "rehab", "election victory", not "checked" or "congratulated"
+            # a story is named by its nouns: "rehab", "election
+            # victory", not "checked" or "congratulated"
             return (
                 -(used[k] + 0.5 * in_headlines[k])
                 * idf(k)
@@ -185,8 +173,9 @@ class TitleWords:
 
 
 def _surface(key: tuple[str, ...], articles: list[list[Chunk]]) -> str:
-    """How the members write the phrase `key`: the commonest form, lower case preferred (a headline's
-    Title Case is not the word's own), a hyphenated name kept as written ("US-Russia")."""
+    """How the members write the phrase `key`: the commonest form,
+    lower case preferred (a headline's Title Case is not the word's
+    own), a hyphenated name kept as written ("US-Russia")."""
     forms: Counter[str] = Counter()
     n = len(key)
     for chunks in articles:

@@ -1,4 +1,5 @@
-"""The daily briefing: threads with activity in a period, most important first (plain data, no Textual).
+"""The daily briefing: threads with activity in a
+period, most important first (plain data, no Textual).
 
 "Today" is the day of the newest article, not the wall clock. A corpus is often an
 archive (the seeds end in June 2025; a feed fetched last night ends yesterday), and
@@ -47,7 +48,8 @@ class ThreadActivity:
 
 
 def anchor_day(briefings: Sequence[Briefing], real_today: date | None = None) -> date | None:
-    """The day "today" means: the newest article date (given or inferred), not after the real today."""
+    """The day "today" means: the newest article date
+    (given or inferred), not after the real today."""
     limit = (real_today or date.today()).isoformat()
     newest = max((b.date for b in briefings if b.date and b.date <= limit), default=None)
     try:

@@ -35,7 +35,8 @@ class EntityEntry:
 
 
 def entity_directory(briefings: Sequence[Briefing]) -> list[EntityEntry]:
-    """One entry per canonical name, most widely reported first; the type is the one most briefings give."""
+    """One entry per canonical name, most widely reported
+    first; the type is the one most briefings give."""
     found: dict[str, tuple[dict[str, int], dict[str, None], list[int]]] = {}
     for i, b in enumerate(briefings):
         for e in b.entities:
@@ -100,10 +101,3 @@ class EntityPicker:
             )
         ranked = sorted(total or {}, key=lambda i: (-total[i], -len(self.entries[i].briefings), i))
         return [self.entries[i] for i in ranked[:limit]]
-
-
-def pick_entities(
-    entries: Sequence[EntityEntry], query: str, limit: int = PICK_LIMIT
-) -> list[EntityEntry]:
-    """Entries matching `query` fuzzily on name and aliases, best first, then most reported."""
-    return EntityPicker(entries).pick(query, limit)

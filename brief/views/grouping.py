@@ -1,4 +1,5 @@
-"""The briefing list grouped by thread: each thread's stories together, newest activity first (no Textual)."""
+"""The briefing list grouped by thread: each thread's
+stories together, newest activity first (no Textual)."""
 
 from __future__ import annotations
 

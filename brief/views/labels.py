@@ -8,7 +8,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def human_date(iso: str) -> str:
-    """`2025-06-27` -> `27 Jun 2025`; partial dates degrade (`2025-06` -> `Jun 2025`); junk is shown as given."""
+    """`2025-06-27` -> `27 Jun 2025`; partial dates degrade
+    (`2025-06` -> `Jun 2025`); junk is shown as given."""
     parts = iso.split("-")
     try:
         numbers = [int(p) for p in parts]
@@ -32,7 +33,8 @@ def dated(
     align: bool = False,
     undated: str = "undated",
 ) -> str:
-    """A date as shown everywhere: `8 Nov 2024`, `≈ 27 Jun 2025` when inferred, `undated` when unknown.
+    """A date as shown everywhere: `8 Nov 2024`, `≈ 27
+    Jun 2025` when inferred, `undated` when unknown.
 
     `human=False` keeps ISO (`≈ 2025-06-27`, for tables); `align` pads a given date (and
     `undated`) by the width of the mark, so that a column of dates lines up.

@@ -1,4 +1,5 @@
-"""What the thread timeline shows for each event: date, headline, summary, coverage, and what it adds.
+"""What the thread timeline shows for each event:
+date, headline, summary, coverage, and what it adds.
 
 Plain data for `brief/ui/timeline.py` (no Textual). The novelty itself — which sentences,
 names and quotes no earlier event had — is `brief.threads.whats_new`; this module picks
@@ -121,7 +122,8 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _pick_sentences(
     news_sentences, members: dict[str, Briefing], names: set[str], summary: str
 ) -> list[str]:
-    """New sentences that the one-line summary and the quotes do not show, those naming new names first."""
+    """New sentences that the one-line summary and the
+    quotes do not show, those naming new names first."""
     ranked = []
     for position, (bid, start, end, text) in enumerate(news_sentences):
         b = members.get(bid)
@@ -157,7 +159,8 @@ def timeline_items(thread: Thread, briefings_by_id: Mapping[str, Briefing]) -> l
         quotes: tuple[Quote, ...] = ()
         sentences: tuple[str, ...] = ()
         if event_news is not None and not first:
-            # Counts summed over the event's articles: the name the event talks about most comes first.
+            # Counts summed over the event's articles: the
+            # name the event talks about most comes first.
             totals: dict[str, Entity] = {}
             for b in members:
                 for e in b.entities:

@@ -67,8 +67,8 @@ def test_ordinary_paragraphs_are_not_split():
 
 def test_derived_headline_is_whole_words_and_short():
     long_lead = (
-        "Russian President Vladimir Putin lauded US President Donald Trump for progress in US-Russia relations "
-        "during a long press conference in the Belarusian capital on Friday."
+        "Russian President Vladimir Putin lauded US President Donald Trump for progress in "
+        "US-Russia relations during a long press conference in the Belarusian capital on Friday."
     )
     headline = derive_headline([long_lead], [])
     assert len(headline) <= MAX_CHARS

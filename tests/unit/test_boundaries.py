@@ -70,7 +70,8 @@ def _modules_after(argv: list[str]) -> set[str]:
         f"sys.argv = {argv!r}\n"
         "from brief.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('LOADED', ' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)\n"
+        "print('LOADED', ' '.join(sorted({m.split('.')[0] for m in sys.modules})), "
+        "file=sys.stderr)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120
@@ -93,8 +94,8 @@ def test_help_version_and_list_do_not_import_textual():
 
 def test_fresh_interpreter_data_modules_leave_textual_and_rich_unloaded():
     code = (
-        "import sys, brief.library, brief.sources, brief.threads, brief.search, brief.views.timeline\n"
-        "from brief.library import Library\n"
+        "import sys, brief.library, brief.sources, brief.threads, brief.search, "
+        "brief.views.timeline\nfrom brief.library import Library\n"
         "Library.open().load([])\n"
         "print(' '.join(m for m in ('textual', 'rich') if m in sys.modules))\n"
     )

@@ -48,8 +48,8 @@ def test_a_sentence_that_merely_starts_with_a_date_is_left_alone(sentence):
 
 def test_stamped_article_summary_headline_and_inferred_date():
     text = (
-        "Friday August 2, 2013 @ 8: 13am PDT Ellen DeGeneres just tweeted she will be hosting the Oscars "
-        "this year. The ceremony will take place on March 2, 2014, in Los Angeles.\n\n"
+        "Friday August 2, 2013 @ 8: 13am PDT Ellen DeGeneres just tweeted she will be hosting the "
+        "Oscars this year. The ceremony will take place on March 2, 2014, in Los Angeles.\n\n"
         "It will be her second stint in the job."
     )
     [b], _ = analyse_all([Article(id="x", text=text)])
@@ -91,8 +91,8 @@ def test_a_line_that_is_only_a_timestamp(line, stamp):
 
 def test_a_stamp_line_never_becomes_the_headline():
     text = (
-        "May 2, 2013 | 5: 03pm\n\nParliamentary elections in Turkmenistan will be held on December 15, "
-        "officials said on Thursday."
+        "May 2, 2013 | 5: 03pm\n\nParliamentary elections in Turkmenistan will be held on December "
+        "15, officials said on Thursday."
     )
     [b], _ = analyse_all([Article(id="s", text=text)])
     assert b.headline.startswith("Parliamentary elections in Turkmenistan")

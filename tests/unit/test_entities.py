@@ -1,4 +1,5 @@
-"""Entities through the real interfaces: `brief list --json` on the seeds and `brief entities --json`."""
+"""Entities through the real interfaces: `brief list
+--json` on the seeds and `brief entities --json`."""
 
 from __future__ import annotations
 
@@ -76,11 +77,16 @@ def test_jsonl_rows_keep_their_own_offsets(tmp_path):
     rows = [
         {
             "id": "a",
-            "text": "Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday.",
+            "text": (
+                "Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday."
+            ),
         },
         {
             "id": "b",
-            "text": "The European Central Bank (ECB) raised rates. The ECB said inflation in Germany was high.",
+            "text": (
+                "The European Central Bank (ECB) raised rates. "
+                "The ECB said inflation in Germany was high."
+            ),
         },
     ]
     path = tmp_path / "docs.jsonl"
@@ -128,7 +134,8 @@ def _stdin_mentions(text: str) -> set[tuple[str, str, str]]:
 
 def test_an_organisation_run_is_one_name_even_when_it_starts_with_a_nationality():
     found = _stdin_mentions(
-        "He joined the British Broadcasting Corporation in 1990. The European Central Bank left rates alone."
+        "He joined the British Broadcasting Corporation in 1990. The European Central Bank left "
+        "rates alone."
     )
     assert ("British Broadcasting Corporation", "ORG", "British Broadcasting Corporation") in found
     assert ("European Central Bank", "ORG", "European Central Bank") in found
@@ -142,7 +149,8 @@ def test_a_country_before_an_organisation_stays_a_place():
 
 def test_an_unknown_name_that_speaks_is_a_person_and_one_reading_holds_per_document():
     found = _stdin_mentions(
-        "Also Read | Kovalenko warns Putin could test the alliance\n\nVladimir Putin spoke in Minsk."
+        "Also Read | Kovalenko warns Putin could test the alliance\n\nVladimir Putin spoke in "
+        "Minsk."
     )
     assert ("Kovalenko", "PERSON", "Kovalenko") in found
     assert {e for t, ty, e in found if t == "Putin"} == {"Vladimir Putin"}

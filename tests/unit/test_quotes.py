@@ -47,8 +47,11 @@ def test_seeds_quote_putin_and_trump_by_canonical_name(seed_quotes):
     assert speakers.count("Vladimir Putin") >= 2
     assert speakers.count("Donald Trump") >= 2
     assert ("Donald Trump", "Putin respects our country.") in seed_quotes
-    assert ("Vladimir Putin", "Not everything has been decided in the sphere of diplomatic relations, but the first "
-            "steps have been taken and we are moving forward.") in seed_quotes  # fmt: skip
+    decided = (
+        "Not everything has been decided in the sphere of diplomatic relations, "
+        "but the first steps have been taken and we are moving forward."
+    )
+    assert ("Vladimir Putin", decided) in seed_quotes
 
 
 def test_seed_speakers_are_the_articles_own_entities(seed_items):
@@ -126,7 +129,10 @@ def test_agency_quoted_person_as_saying():
 
 
 def test_pronoun_resolves_to_the_one_recent_subject():
-    text = 'Putin also noted that Trump\u2019s comments were important. "This deserves attention at least," he said.'
+    text = (
+        "Putin also noted that Trump\u2019s comments were important. "
+        '"This deserves attention at least," he said.'
+    )
     people = {"Putin": "Vladimir Putin", "Trump": "Donald Trump"}
     assert quotes_of(text, people) == [("Vladimir Putin", "This deserves attention at least")]
 

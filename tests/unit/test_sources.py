@@ -52,7 +52,8 @@ def test_invalid_calendar_date_is_undated(tmp_path):
 def test_markdown_front_matter(tmp_path):
     (tmp_path / "story.md").write_text(
         '---\ntitle: "Storm hits coast"\ndate: 2025-01-02\nsource: Example Times\nurl: https://example.com/s\n---\n'
-        "The **storm** reached the [coast](https://example.com) at dawn.\n\n## Damage\n\nRoofs were lost.\n"
+        "The **storm** reached the [coast](https://example.com) at dawn.\n\n## Damage\n\nRoofs "
+        "were lost.\n"
     )
     [article] = load([tmp_path]).articles
     assert article.title == "Storm hits coast"

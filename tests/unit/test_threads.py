@@ -137,7 +137,8 @@ def test_worker_processes_give_the_same_features_and_threads():
             used.append(workers)
             yield chunk
 
-    # as on a machine with two cores, whatever this one has; several chunks in flight, returned in order
+    # as on a machine with two cores, whatever this one
+    # has; several chunks in flight, returned in order
     parallel = Plan(chunk=3, workers=2, parallel_from=1, pool=counted_pool)
     chunks = list(featurised(briefings, parallel))
     assert used == [2] * len(chunks), "the worker pool did not featurise every chunk"
@@ -153,8 +154,8 @@ def test_worker_processes_give_the_same_features_and_threads():
 
 
 def test_a_broken_worker_pool_falls_back_to_this_process():
-    """Worker processes that cannot start (a sandbox, a script without a __main__ guard) lose nothing:
-    the chunks they did not return are featurised here."""
+    """Worker processes that cannot start (a sandbox, a script without a __main__ guard) lose
+    nothing: the chunks they did not return are featurised here."""
     briefings = _seed_like()
 
     def first_then_broken(chunks, workers):

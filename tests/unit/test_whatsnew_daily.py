@@ -1,4 +1,5 @@
-"""The plain data behind the thread timeline (what each event adds), the grouped list and the daily briefing.
+"""The plain data behind the thread timeline (what each
+event adds), the grouped list and the daily briefing.
 
 Threads are built by hand here, so these tests do not depend on how articles get linked.
 """
