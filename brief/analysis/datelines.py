@@ -20,19 +20,24 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
 _ZONE = r"(?:[ECMP][SD]T|ET|GMT|BST|CET|CEST|IST|UTC|EET|MSK)"
+# the parts a stamp is made of; words in any case ("UPDATED", "FRIDAY, MAY 3, 2013, 9: 56 AM")
 _TOKEN = (
-    r"(?:Posted|Published|Updated|Last\s+updated|Created)\s*(?:on|at)?\s*:?"
-    rf"|{_WEEKDAY},?|{_MONTH},?"
-    r"|\d{1,4}(?:st|nd|rd|th)?(?:\s*[:/.-]\s*\d{1,4})*,?"  # 2013, 27th, 8: 13, 08 / 02 / 2013
-    r"|[ap]\.?\s?m\.?|AM|PM"
+    r"(?i:(?:first\s+)?(?:posted|published|updated|last\s+updated|created))\s*(?i:on|at)?\s*:?"
+    rf"|(?i:{_WEEKDAY}),?|(?i:{_MONTH}),?"
+    r"|\d{1,4}(?:st|nd|rd|th)?(?:\s*[:/.-]\s*\d{1,4})*,?:?"  # 2013, 27th, 8: 13, 08 / 02 / 2013
+    r"|(?i:[ap]\.?\s?m\.?|hrs)\.?:?"
     rf"|{_ZONE}|\(\s*{_ZONE}\s*[+-]?\s*\d{{0,2}}\s*:?\s*\d{{0,2}}\s*\)"
-    r"|@|at|on|[-|\u2013\u2014]"
+    # 1 year, 160 days ago
+    r"|\d+\s+(?i:years?|months?|weeks?|days?|hours?|minutes?|mins?),?|(?i:ago)"
+    r"|\[[^\]\n]{0,60}\]"  # [downloaded on 2 October 2013]
+    r"|@|(?i:at|on)|[-|\u2013\u2014]"
 )
 _LEADING = re.compile(rf"^(?:(?:{_TOKEN})\s*)+(?=[A-Z\u201c\"'])")
 _WHOLE = re.compile(rf"^\s*(?:(?:{_TOKEN})\s*)+$")
 # what makes a stamp a stamp: a year, a d/m/y date, a clock time or a "Posted"/"Published"
 _STAMP_MARK = re.compile(
-    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b|\d\s*:\s*\d\d|Posted|Published|Updated|Created"
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b|\d\s*:\s*\d\d|"
+    r"(?i:posted|published|updated|created)"
 )
 
 

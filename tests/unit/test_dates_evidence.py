@@ -8,6 +8,7 @@ threading API for dates that need a thread to give them a year.
 from __future__ import annotations
 
 import json
+import re
 
 from brief.analysis.briefing import analyse
 from brief.model import Article
@@ -91,3 +92,44 @@ def test_an_undated_report_of_a_dated_happening_takes_its_date(tmp_path):
         assert got[key]["date"] == day and got[key]["date_inferred"] is True
     inferred = [b for b in got.values() if b["date_inferred"]]
     assert all(b["date"][:4] == "2013" for b in inferred), [(b["id"], b["date"]) for b in inferred]
+
+
+STAMPED = [
+    "Posted 1 year, 160 days ago [downloaded on 2 October 2013] Gary Ross will not direct "
+    "the sequel, the studio said on Tuesday. The search for a new director has begun.",
+    "04 / 04 / 2012\n\nThe studio said the film had broken box office records. Its sequel "
+    "is planned for next year, and casting has begun.",
+    "Updated: 04 / 9 / 2012 8: 33 am According to the trade press, the director has left "
+    "the project. The studio declined to comment on the report.",
+    "FRIDAY, MAY 3, 2013, 9: 56 AM The actress checked into a clinic in California. Her "
+    "lawyer told the court she would stay there for ninety days.",
+    "Sat Nov 12 2011, 01: 19 hrs Warship crews foiled a pirate attack in the Gulf of Aden. "
+    "The navy said the crew of the tanker were safe.",
+]
+
+
+def test_timestamps_and_bylines_never_reach_headlines_or_summaries(tmp_path):
+    path = tmp_path / "stamped.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(STAMPED))
+    )
+    got = _listed(path)
+    for b in got.values():
+        for field in ("title", "summary"):
+            text = b[field]
+            assert not re.search(r"\d\s*/\s*\d|\d\s*:\s*\d|\bago\b|downloaded|Updated|hrs", text), (
+                field,
+                text,
+            )
+
+
+def test_a_teaser_question_is_not_a_summary_sentence(tmp_path):
+    path = tmp_path / "teaser.jsonl"
+    text = (
+        "(CNN)Think it's hard to redeem your miles for an award ticket? It depends on the "
+        "airline, the route and when you book, a new study of 70 million trips found. The "
+        "study compared award-seat availability on the five biggest airlines."
+    )
+    path.write_text(json.dumps({"id": "q", "text": text}) + "\n")
+    summary = _listed(path)["q"]["summary"]
+    assert "?" not in summary and summary.startswith("It depends on the airline")
