@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter
 
 import numpy as np
 
@@ -25,7 +24,6 @@ from brief.threads.features import Kept
 from brief.threads.index import NAME, Index
 from brief.threads.parallel import Plan, featurised
 from brief.threads.prepared import Prepared
-from brief.threads.titles import TitleWords
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
 # mean shared-neighbour similarity for articles to be one happening: just above what two mutual
@@ -59,15 +57,13 @@ class Threader:
         )
         self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
-        self.title_df: Counter[str] = Counter()  # for thread titles (see TitleWords)
 
     def add(self, briefings: list[Briefing]) -> None:
         batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
         # In chunks, so that the full word counts of only one chunk are alive at a time;
         # each chunk counts in the document frequencies before its own vectors are made.
-        for prepared, title_df in featurised(batch, self.plan):
+        for prepared in featurised(batch, self.plan):
             self._add_chunk(prepared)
-            self.title_df.update(title_df)
         self.briefings.extend(batch)
 
     def _add_chunk(self, feats: list[Prepared]) -> None:
@@ -165,13 +161,7 @@ class Threader:
     def result(self) -> tuple[list[Briefing], list[Thread]]:
         events = self.event_labels()
         threads = self.thread_labels(events)
-        return assemble(
-            self.briefings,
-            self.features,
-            events,
-            threads,
-            TitleWords(self.title_df, len(self.briefings)),
-        )
+        return assemble(self.briefings, self.features, events, threads)
 
 
 def build_threads(

@@ -147,7 +147,7 @@ def test_worker_processes_give_the_same_features_and_threads():
         for i in range(0, len(briefings), 3)
     ]
     assert chunks == here
-    assert sum(len(prepared) for prepared, _ in chunks) == len(briefings)
+    assert sum(len(prepared) for prepared in chunks) == len(briefings)
     out, parallel_threads = build_threads(briefings, parallel)
     assert parallel_threads == serial_threads
     assert out == serial_out
@@ -163,7 +163,7 @@ def test_a_broken_worker_pool_falls_back_to_this_process():
         raise BrokenProcessPool("a child process terminated abruptly")
 
     plan = Plan(chunk=1, workers=2, parallel_from=1, pool=first_then_broken)
-    got = [p for prepared, _ in featurised(briefings, plan) for p in prepared]
+    got = [p for prepared in featurised(briefings, plan) for p in prepared]
     assert got == [prepare(feature_input(b)) for b in briefings]
 
 
