@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from brief.analysis.datelines import find_dateline
 from brief.model import Block
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -83,6 +84,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 def _glued_subhead_end(para: str) -> int:
     """Length of a subheading glued to the start of `para`, or 0 when there is none."""
+    if find_dateline(para):
+        return 0  # "FRANKFURT (Reuters) - The European Central Bank …" is a dateline, not a subhead
     # A short question standing first: "What was Putin's response on Ukraine crisis? During …"
     q = re.match(r"((?:\S+\s+){1,11}?\S+\?)\s+(?=[A-Z\u201c\"])", para)
     if q and not re.search('[\u201c\u201d"]', q[1]) and len(para) > len(q[0]) + 40:

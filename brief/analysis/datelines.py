@@ -11,6 +11,8 @@ when the article was written, so date inference prefers it.
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import NamedTuple
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -18,19 +20,24 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
 _ZONE = r"(?:[ECMP][SD]T|ET|GMT|BST|CET|CEST|IST|UTC|EET|MSK)"
+# the parts a stamp is made of; words in any case ("UPDATED", "FRIDAY, MAY 3, 2013, 9: 56 AM")
 _TOKEN = (
-    r"(?:Posted|Published|Updated|Last\s+updated|Created)\s*(?:on|at)?\s*:?"
-    rf"|{_WEEKDAY},?|{_MONTH},?"
-    r"|\d{1,4}(?:st|nd|rd|th)?(?:\s*[:/.-]\s*\d{1,4})*,?"  # 2013, 27th, 8: 13, 08 / 02 / 2013
-    r"|[ap]\.?\s?m\.?|AM|PM"
+    r"(?i:(?:first\s+)?(?:posted|published|updated|last\s+updated|created))\s*(?i:on|at)?\s*:?"
+    rf"|(?i:{_WEEKDAY}),?|(?i:{_MONTH}),?"
+    r"|\d{1,4}(?:st|nd|rd|th)?(?:\s*[:/.-]\s*\d{1,4})*,?:?"  # 2013, 27th, 8: 13, 08 / 02 / 2013
+    r"|(?i:[ap]\.?\s?m\.?|hrs)\.?:?"
     rf"|{_ZONE}|\(\s*{_ZONE}\s*[+-]?\s*\d{{0,2}}\s*:?\s*\d{{0,2}}\s*\)"
-    r"|@|at|on|[-|\u2013\u2014]"
+    # 1 year, 160 days ago
+    r"|\d+\s+(?i:years?|months?|weeks?|days?|hours?|minutes?|mins?),?|(?i:ago)"
+    r"|\[[^\]\n]{0,60}\]"  # [downloaded on 2 October 2013]
+    r"|@|(?i:at|on)|[-|\u2013\u2014]"
 )
 _LEADING = re.compile(rf"^(?:(?:{_TOKEN})\s*)+(?=[A-Z\u201c\"'])")
 _WHOLE = re.compile(rf"^\s*(?:(?:{_TOKEN})\s*)+$")
 # what makes a stamp a stamp: a year, a d/m/y date, a clock time or a "Posted"/"Published"
 _STAMP_MARK = re.compile(
-    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b|\d\s*:\s*\d\d|Posted|Published|Updated|Created"
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b|\d\s*:\s*\d\d|"
+    r"(?i:posted|published|updated|created)"
 )
 
 
@@ -70,3 +77,84 @@ def is_stamp(text: str) -> bool:
     if _WHOLE.match(text) and _STAMP_MARK.search(text):
         return True
     return len(_STAMP_WORDS.sub(" ", text).split()) < 2
+
+
+# --- wire datelines: "FRANKFURT (Reuters) -", "LONDON, Jan 5 (Reuters) -", "KIEV, Ukraine (AP) —"
+
+_CAPS_PLACE = (
+    r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # FRANKFURT, NEW YORK, ST. LOUIS
+)
+_TITLE_PLACE = r"[A-Z][a-z.'\u2019-]+(?:\s+[A-Z][a-z.'\u2019-]+){0,2}"  # Kiev, New Delhi
+_DATELINE_RE = re.compile(
+    rf"""^\s*
+    (?:
+      (?P<city>{_CAPS_PLACE}|{_TITLE_PLACE})
+      (?:,\s*(?!{_MONTH}\s*\d)(?P<region>[A-Z][A-Za-z.'\u2019-]+(?:\s+[A-Z][A-Za-z.'\u2019-]+){{0,2}}))?
+      (?:,\s*(?P<date>{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*(?:19|20)\d\d)?))?
+      \s*(?:\((?P<agency>[A-Z][A-Za-z.&'\u2019 ]{{1,30}}?)\))?
+      \s*(?P<dash>--|[\u2014\u2013]|-(?=\s))?
+    |
+      \((?P<lone>CNN|AP|AFP|Reuters|UPI|Bloomberg|dpa|ANSA|Xinhua|EFE)\)\s*(?:--|[\u2014\u2013-])?
+    )\s*(?=[A-Z0-9\u201c"'])""",
+    re.X,
+)
+# capitals before a dash that are no place: flags and the acronyms of bodies
+_NOT_PLACES = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE WATCH VIDEO PHOTOS LIVE OPINION ANALYSIS EDITORIAL "
+    "NATO OPEC NASA FIFA UEFA WHO IMF".split()
+)
+
+
+class Dateline(NamedTuple):
+    """A wire dateline opening the story."""
+
+    end: int  # where the story starts after it
+    city: tuple[int, int] | None  # the place's span in the text
+    date: str | None  # "2014-03-03", or "--01-05" when it gives no year
+    agency: str | None  # "Reuters", "AP"
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The wire dateline the text opens with, if any.
+
+    A place in capitals may stand alone before its dash ("NEW YORK — Stocks fell");
+    a place in ordinary case only with an agency after it ("Kiev, Ukraine (AP) —"),
+    so that a sentence opening "Paris - the city of light" is not taken for one.
+    """
+    m = _DATELINE_RE.match(text[:160])
+    if not m:
+        return None
+    if m.group("lone"):
+        return Dateline(m.end(), None, None, m.group("lone"))
+    city, agency, dash = m.group("city"), m.group("agency"), m.group("dash")
+    # without an agency only a place in capitals and a long dash make a dateline ("NEW YORK —")
+    if not agency and (city.upper() != city or dash not in ("--", "\u2014", "\u2013")):
+        return None
+    if city.upper() in _NOT_PLACES or len(city.replace(".", "")) < 3:
+        return None
+    return Dateline(m.end(), m.span("city"), _iso(m.group("date")), agency)
+
+
+def strip_dateline(sentence: str) -> str:
+    found = find_dateline(sentence)
+    return sentence[found.end :] if found else sentence
+
+
+_MONTH_NUMBER = {
+    m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())
+}
+
+
+def _iso(written: str | None) -> str | None:
+    """ "Jan 5" -> "--01-05", "March 3, 2014" -> "2014-03-03"; None when no such day."""
+    if not written:
+        return None
+    m = re.match(r"([A-Za-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?:,\s*(\d{4}))?", written)
+    if not m:
+        return None
+    month, day = _MONTH_NUMBER[m.group(1)[:3].lower()], int(m.group(2))
+    try:
+        date(int(m.group(3) or 2000), month, day)  # 2000 is a leap year: Feb 29 passes
+    except ValueError:
+        return None
+    return f"{m.group(3)}-{month:02d}-{day:02d}" if m.group(3) else f"--{month:02d}-{day:02d}"

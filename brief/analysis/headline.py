@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from brief.analysis.datelines import is_stamp, strip_stamp
+from brief.analysis.datelines import is_stamp, strip_dateline, strip_stamp
 
 MAX_CHARS = 90
 MIN_WORDS = 4
@@ -159,7 +159,7 @@ def _cut_inside_clause(head: str, at_comma: bool) -> bool:
 
 def simplify(sentence: str) -> str:
     """The sentence as a sub-editor would trim it for a headline (may return it unchanged)."""
-    text = strip_stamp(_tidy(sentence))
+    text = strip_stamp(strip_dateline(_tidy(sentence)))
     text = _LABEL.sub("", text)
     for aside in _ASIDES:
         text = aside.sub("", text)

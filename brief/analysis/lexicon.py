@@ -7,9 +7,8 @@ would change what each stage finds):
 - `COMMONEST_WORDS`: the shared core, in every set below.
 - `SEARCH_STOP_WORDS` (search.index): not posted for summaries and bodies; optional in a query.
 - `SUMMARY_STOP_WORDS` (analysis.summary): not a sentence's content words (centrality, overlap).
-- `THREAD_STOP_WORDS` (threads.features, threads.titles): no feature of a story, never its title.
+- `THREAD_STOP_WORDS` (threads.features): no feature of a story.
 - `NAME_OPENERS` (threads.features): open a capitalised run without being part of the name.
-- `REPORTING_VERBS` (threads.titles): common in leads, never what a story is about.
 
 `fold` is the one token fold (case, curly apostrophe, possessive, plural), with
 one bounded cache; `content_words` is the threader's use of it.
@@ -69,14 +68,6 @@ THREAD_STOP_WORDS = (
 )
 # Threads: words that open a capitalised run ("Meanwhile Putin") without being part of a name.
 NAME_OPENERS = THREAD_STOP_WORDS | frozenset(("earlier", "later", "meanwhile"))
-
-# Thread titles: reporting and filler verbs, common in leads, never what a story is about.
-REPORTING_VERBS = frozenset(
-    """added adds announced asked believe called comes continue continued described expressed
-    gave give given including noted praised remarks remarked replied revealed stated statement
-    statements thanked wrote""".split()
-)
-
 
 def stem(word: str) -> str:
     """A crude plural fold, enough to meet "pirates" with "pirate"."""

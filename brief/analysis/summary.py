@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from itertools import combinations
 
-from brief.analysis.datelines import strip_stamp
+from brief.analysis.datelines import is_stamp, strip_dateline, strip_stamp
 from brief.analysis.lexicon import SUMMARY_STOP_WORDS
 
 MAX_WORDS = 60
 MAX_SENTENCES = 3
 CANDIDATES = 6  # how deep into the story a summary sentence may come from
-LEAD_WEIGHT = 10.0
+LEAD_WEIGHT = 20.0
 LEAD_DECAY = 0.3  # position prior: LEAD_WEIGHT / (1 + position) ** LEAD_DECAY
 
 _DANGLING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|Him|Them)\b")
@@ -57,9 +57,9 @@ _ASIDE = re.compile(r"\s\((?:[^()]{1,40})\)(?=[\s,.;:])|\s--\s[^-]{3,80}?\s--(?=
 
 
 def clean_sentence(sentence: str) -> str:
-    """A sentence without wire datelines, bylines, "Scroll
-    down for video" or a caption label, on one line."""
-    text = strip_stamp(_DATELINE.sub("", " ".join(sentence.split())))
+    """A sentence without wire datelines, bylines, "Scroll down for video" or a caption
+    label, on one line."""
+    text = strip_stamp(_DATELINE.sub("", strip_dateline(" ".join(sentence.split()))))
     return _FURNITURE_PREFIX.sub("", text, count=1)
 
 
@@ -94,11 +94,13 @@ def _content_words(sentence: str) -> set[str]:
 
 
 def _usable(sentence: str) -> bool:
-    """Whole sentences only: no fragments of a quote, no lower-case continuations."""
-    if len(sentence.split()) < 4:
+    """Whole sentences only: no fragments of a quote, no lower-case continuations, no timestamps."""
+    if len(sentence.split()) < 4 or is_stamp(sentence):
         return False
     if sentence[0] in "\"'\u201c\u2018":
         return False  # a bare quote reads badly without the narration around it
+    if sentence.rstrip("\"'\u201d\u2019) ").endswith("?"):
+        return False  # a teaser question ("Think it's hard to redeem your miles?") informs no one
     if (
         _BOILERPLATE.search(sentence)
         or _FRAGMENT_OPENER.match(sentence)
@@ -108,9 +110,8 @@ def _usable(sentence: str) -> bool:
     return sentence[0].isupper() or sentence[0].isdigit() or sentence[0] == "("
 
 
-REDUNDANCY = (
-    2 * LEAD_WEIGHT
-)  # a sentence repeating another (a caption and the lead) costs twice the lead prior
+# a sentence repeating another (a caption and the lead) costs half the lead prior
+REDUNDANCY = LEAD_WEIGHT / 2
 
 
 def _best_subset(candidates: list[str], scores: list[float]) -> list[int]:

@@ -16,6 +16,7 @@ reports what has happened ("said on Tuesday" in a Thursday article).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from brief.model import Mention
@@ -174,3 +175,51 @@ def resolve_partial(partial: str, anchors: list[str]) -> str | None:
         return None
     best = min(options, key=lambda x: (min(abs((x - r).days) for r in refs), x))
     return best.isoformat()
+
+
+# --- which dates say when the story happened --------------------------------------------
+
+# A day the story reports on: "told reporters on June 27", "died on Friday". The happening
+# itself, or saying something about it, in the same sentence.
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|announces|address(?:ed|ing|es)?|spoke|speaking|"
+    r"remarks|statement|(?:press|news) conference|interview|briefing|confirmed|declared|reported|"
+    r"unveiled|met|meeting|visited|signed|voted|ruled|launched|arrested|charged|killed|died|"
+    r"struck|attacked|resigned|appointed|elected|won|beat|defeated|opened fire|erupted|held)\b",
+    re.I,
+)
+# Words that put a date in the past or the future of the story: a birth, an anniversary, a
+# release, a plan. Such a date says nothing of when the story was written.
+_ELSEWHEN = re.compile(
+    r"\b(?:born|birth|birthday|anniversary|since|until|till|release[sd]?|premiere[sd]?|debut|"
+    r"opens|opening|will|would|shall|next|scheduled|due|expected|planned|plans|set to|deadline|"
+    r"ago|last year|previous|earlier this year|history|historic|(?:19|20)\d\d)\b",
+    re.I,
+)
+_ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
+_YEAR_AFTER = re.compile(r"^[\s,]*(?:of\s+)?(?:last|next|this|that)\s+year\b", re.I)
+
+
+def reported_days(
+    text: str, dates: tuple[Mention, ...], sentences: Iterable[tuple[int, int]]
+) -> list[str]:
+    """Month-and-day dates ("--06-27") the story gives for what it reports: "on June 27" in a
+    sentence that reports something, with nothing putting the day in another time.
+
+    News writes the day without the year for what happened this week ("addressing
+    journalists on June 27"); a year, a birth or a release date is context, not the news.
+    """
+    bounds = sorted(sentences)
+    out = []
+    for m in dates:
+        if not m.entity.startswith("--"):
+            continue
+        start, end = next(((s, e) for s, e in bounds if s <= m.start < e), (0, len(text)))
+        before, after = text[start : m.start], text[m.end : end]
+        if not _ON_BEFORE.search(before[-12:]) or _YEAR_AFTER.match(after):
+            continue
+        # the clause the date is in: from the last comma before it to the next one after it
+        clause = before[before.rfind(",") + 1 :] + m.text + after.split(",", 1)[0]
+        if _REPORTING.search(text[start:end]) and not _ELSEWHEN.search(clause):
+            out.append(m.entity)
+    return out

@@ -4,7 +4,7 @@
 
 `features` says what is compared, `index` finds candidate neighbours without
 comparing every pair, `cluster` groups them, `dates` weighs time, `parallel`
-featurises large batches in worker processes, `assemble` and `titles` turn
+featurises large batches in worker processes, and `assemble` turns
 labels into dated events and named threads. `Threader` is the incremental state
 behind `build_threads`.
 """

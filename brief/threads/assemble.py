@@ -11,9 +11,9 @@ from operator import itemgetter
 from brief.model import Briefing, Event, Thread
 from brief.threads.dates import infer_date
 from brief.threads.features import Kept, words
-from brief.threads.titles import TitleWords
 
 _second = itemgetter(1)
+HEADLINE_CHARS = 90  # longer, a given title is a sentence rather than a headline
 
 
 def _stable_id(prefix: str, member: str) -> str:
@@ -25,14 +25,17 @@ def _oldest_first(b: Briefing) -> tuple[str, str]:
 
 
 def _central(members: list[int], feats: list[Kept], briefings: list[Briefing]) -> Briefing:
-    """The member whose words best represent the group (most shared with the others)."""
+    """The member whose headline best represents the group (its words most shared with the
+    others), preferring a headline of headline length to a title that is a whole sentence."""
     pool: Counter[str] = Counter()
     for i in members:
         pool.update(set(feats[i].words))
 
-    def score(i: int) -> tuple[float, str]:
-        own = set(words(briefings[i].headline))
-        return (-sum(pool[w] for w in own) / (1 + len(own)) ** 0.5, briefings[i].id)
+    def score(i: int) -> tuple[bool, float, str]:
+        headline = briefings[i].headline
+        own = set(words(headline))
+        shared = sum(pool[w] for w in own) / (1 + len(own)) ** 0.5
+        return (len(headline) > HEADLINE_CHARS, -shared, briefings[i].id)
 
     return briefings[min(members, key=score)]
 
@@ -78,18 +81,22 @@ def assemble(
     feats: list[Kept],
     events: list[int],
     threads: list[int],
-    title_words: TitleWords,
-):
+) -> tuple[list[Briefing], list[Thread]]:
     by_thread: dict[int, list[int]] = {}
     for i, t in enumerate(threads):
         by_thread.setdefault(t, []).append(i)
     out = list(briefings)
-    # Undated articles take a date from their text, resolved against their thread.
+    # Undated articles take a date from the evidence in their text, a year from their thread,
+    # or the date of their own event (see infer_date).
+    event_dates: dict[int, list[str]] = {}
+    for i, b in enumerate(briefings):
+        if b.date:
+            event_dates.setdefault(events[i], []).append(b.date)
     for members in by_thread.values():
         anchors = [briefings[i].date for i in members if briefings[i].date]
         for i in members:
             b = briefings[i]
-            if not b.date and (inferred := infer_date(b, anchors)):
+            if not b.date and (inferred := infer_date(b, anchors, event_dates.get(events[i], []))):
                 out[i] = replace(b, date=inferred, date_inferred=True)
     result: list[Thread] = []
     event_of = [""] * len(out)
@@ -118,17 +125,8 @@ def assemble(
         thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
         tid = _stable_id("t-", out[members[0]].id)
         names = _display_names(members, feats, out)
-        phrase = title_words.key_phrase([out[i] for i in members])
-        # a story is told by who acts in it: people and organisations before places
-        kinds = {e.name: e.type for i in members for e in out[i].entities}
-        actors = sorted(
-            names[:6], key=lambda n: (kinds.get(n) not in ("PERSON", "ORG"), names.index(n))
-        )
-        title = (
-            ", ".join(actors[:2]) + (f": {phrase}" if phrase else "")
-            if names
-            else _central(members, feats, out).headline
-        )
+        # a story is named as a newspaper names it: by its most representative headline
+        title = _central(members, feats, out).headline
         result.append(
             Thread(
                 id=tid,

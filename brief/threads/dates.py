@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from brief.analysis.datelines import is_stamp, leading_stamp
-from brief.analysis.textdates import find_dates, full_dates, resolve_partial
+from brief.analysis.datelines import find_dateline
+from brief.analysis.textdates import reported_days, resolve_partial
 from brief.model import Briefing
 from brief.threads.features import Kept
 
@@ -115,19 +115,24 @@ def year_day(ordinal: int) -> int:
     return date.fromordinal(ordinal).timetuple().tm_yday
 
 
-def infer_date(b: Briefing, anchors: list[str]) -> str | None:
-    """An undated article's latest explicit date, a missing
-    year taken from its thread's dated `anchors`."""
-    # a publication stamp in front of the story says when it was written; later dates may be plans
-    stamp = leading_stamp(b.article.text)
-    stamped = full_dates(tuple(m for m in b.dates if m.start < stamp))
-    title = b.article.title or ""
-    if is_stamp(title):  # a scraper took the page's timestamp for the title
-        stamped += full_dates(find_dates(title))
-    if stamped:
-        return max(stamped)
-    candidates = full_dates(b.dates)
-    for m in b.dates:
-        if m.entity.startswith("--") and (resolved := resolve_partial(m.entity, anchors)):
-            candidates.append(resolved)
-    return max(candidates) if candidates else None
+def infer_date(b: Briefing, anchors: list[str], event_anchors: list[str] = ()) -> str | None:
+    """When an undated article was written, from evidence only; None when there is none.
+
+    The analysis has already dated an article by a full date in its dateline or a
+    publication stamp. Here, with the thread's dated articles (`anchors`) to give a year:
+    the day of its dateline ("LONDON, Jan 5 (Reuters) -"), else the latest day it says it
+    reports ("told reporters on June 27"); else the date of its own event's dated articles
+    (`event_anchors`), which report the same happening. A date the story merely mentions
+    (a birth, a war, next year's summit) is never taken.
+    """
+    text = b.article.text
+    dateline = find_dateline(text)
+    if dateline and dateline.date and (day := resolve_partial(dateline.date, anchors)):
+        return day
+    sentences = [(s.start, s.end) for s in b.sentences]
+    days = [
+        d for p in reported_days(text, b.dates, sentences) if (d := resolve_partial(p, anchors))
+    ]
+    if days:
+        return max(days)
+    return min(event_anchors) if event_anchors else None

@@ -130,8 +130,6 @@ class FeatureInput(NamedTuple):
     # ISO dates ("2024-11-08") and year-less ones ("--06-27") found in the text
     date_entities: tuple[str, ...]
     first_end: int  # where the first sentence ends
-    # not a feature: the threader's workers also count the words that titles are made of
-    summary: str = ""
 
 
 def feature_input(b: Briefing) -> FeatureInput:
@@ -144,7 +142,6 @@ def feature_input(b: Briefing) -> FeatureInput:
         b.date,
         tuple(m.entity for m in b.dates),
         b.sentences[0].end if b.sentences else len(text),
-        b.summary,
     )
 
 

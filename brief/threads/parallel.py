@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -29,7 +29,7 @@ PARALLEL_FROM = (
 )  # below this many articles, starting worker processes costs more than it saves
 AHEAD = 2  # chunks in flight per worker: enough to keep it busy, few enough to bound memory
 
-Chunk = tuple[list[Prepared], Counter[str]]  # prepared articles and their title-word counts
+Chunk = list[Prepared]  # a chunk's prepared articles
 Pool = Callable[
     [list[list[Briefing]], int], Iterator[Chunk]
 ]  # (chunks, workers) -> their Chunks, in order

@@ -11,11 +11,9 @@ clustering code: it is all a worker needs.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from typing import NamedTuple
 
 from brief.threads.features import NAME, FeatureInput, Features, features_of
-from brief.threads.titles import count_title_keys
 
 LEAD_NAME_WEIGHT = 2  # a name in the headline or first sentence counts this many times over
 
@@ -27,7 +25,7 @@ class Prepared(NamedTuple):
 
     id: str
     counts: Terms  # its words and (NAME-prefixed) names, for the event index
-    actors: Terms  # canonical entities (lower-cased), for the thread index and titles
+    actors: Terms  # canonical entities (lower-cased), for the thread index and its names
     dates: tuple[int, ...]
     year_days: tuple[int, ...]
 
@@ -52,6 +50,6 @@ def prepare(item: FeatureInput) -> Prepared:
     return Prepared(f.id, _terms(event_counts(f)), _terms(f.actors), f.dates, f.year_days)
 
 
-def prepare_chunk(items: list[FeatureInput]) -> tuple[list[Prepared], Counter[str]]:
-    """A chunk's prepared articles, and how many of them use each title word (see TitleWords)."""
-    return list(map(prepare, items)), count_title_keys((i.headline, i.summary) for i in items)
+def prepare_chunk(items: list[FeatureInput]) -> list[Prepared]:
+    """A chunk's prepared articles."""
+    return list(map(prepare, items))

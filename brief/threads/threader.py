@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter
 
 import numpy as np
 
@@ -25,10 +24,17 @@ from brief.threads.features import Kept
 from brief.threads.index import NAME, Index
 from brief.threads.parallel import Plan, featurised
 from brief.threads.prepared import Prepared
-from brief.threads.titles import TitleWords
 
 NEIGHBOURS = 5  # an article's nearest neighbours, whose overlap measures how alike two articles are
-EVENT_THRESHOLD = 0.12  # mean shared-neighbour similarity for articles to be one happening
+# mean shared-neighbour similarity for articles to be one happening: just above what two mutual
+# neighbours whose dates are far apart reach (2 / (NEIGHBOURS + 1) x FAR_APART = 0.1)
+EVENT_THRESHOLD = 0.105
+# On news of unrelated happenings every article still has nearest neighbours, and two
+# stories that merely share a club or a country would share them. So a neighbour must be
+# at least NEIGHBOUR_FLOOR alike, and two articles link only through a third neighbour they
+# share, or when they are STRONG_PAIR alike themselves (one story told by two outlets).
+NEIGHBOUR_FLOOR = 0.04
+STRONG_PAIR = 0.12
 THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
 
 KEPT_WORDS = 20
@@ -51,15 +57,13 @@ class Threader:
         )
         self.features: list[Kept] = []
         self.briefings: list[Briefing] = []
-        self.title_df: Counter[str] = Counter()  # for thread titles (see TitleWords)
 
     def add(self, briefings: list[Briefing]) -> None:
         batch = sorted(briefings, key=lambda b: b.id)  # the same input gives the same numbering
         # In chunks, so that the full word counts of only one chunk are alive at a time;
         # each chunk counts in the document frequencies before its own vectors are made.
-        for prepared, title_df in featurised(batch, self.plan):
+        for prepared in featurised(batch, self.plan):
             self._add_chunk(prepared)
-            self.title_df.update(title_df)
         self.briefings.extend(batch)
 
     def _add_chunk(self, feats: list[Prepared]) -> None:
@@ -91,17 +95,14 @@ class Threader:
         ends_a = np.frombuffer(self.words.edge_a, np.int32).astype(np.int64)
         ends_b = np.frombuffer(self.words.edge_b, np.int32).astype(np.int64)
         factors = self._date_factors(ends_a, ends_b)
-        top = nearest(
-            len(feats),
-            ends_a,
-            ends_b,
-            np.frombuffer(self.words.edge_w, np.float64) * factors,
-            NEIGHBOURS,
-        )
+        alike = np.frombuffer(self.words.edge_w, np.float64) * factors
+        close = alike >= NEIGHBOUR_FLOOR
+        top = nearest(len(feats), ends_a[close], ends_b[close], alike[close], NEIGHBOURS)
         common = common_neighbours(top, ends_a, ends_b)
-        linked = np.flatnonzero(common)
-        # far-apart dates also weigh on the neighbour
-        # overlap, which alone cannot tell in a tiny corpus
+        # each row of `top` holds the article itself, so two mutual neighbours share two entries
+        linked = np.flatnonzero((common >= 3) | ((common >= 1) & (alike >= STRONG_PAIR)))
+        # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a
+        # tiny corpus
         sims = (
             common[linked]
             * (1.0 / (NEIGHBOURS + 1))
@@ -160,13 +161,7 @@ class Threader:
     def result(self) -> tuple[list[Briefing], list[Thread]]:
         events = self.event_labels()
         threads = self.thread_labels(events)
-        return assemble(
-            self.briefings,
-            self.features,
-            events,
-            threads,
-            TitleWords(self.title_df, len(self.briefings)),
-        )
+        return assemble(self.briefings, self.features, events, threads)
 
 
 def build_threads(

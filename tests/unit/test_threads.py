@@ -147,7 +147,7 @@ def test_worker_processes_give_the_same_features_and_threads():
         for i in range(0, len(briefings), 3)
     ]
     assert chunks == here
-    assert sum(len(prepared) for prepared, _ in chunks) == len(briefings)
+    assert sum(len(prepared) for prepared in chunks) == len(briefings)
     out, parallel_threads = build_threads(briefings, parallel)
     assert parallel_threads == serial_threads
     assert out == serial_out
@@ -163,5 +163,15 @@ def test_a_broken_worker_pool_falls_back_to_this_process():
         raise BrokenProcessPool("a child process terminated abruptly")
 
     plan = Plan(chunk=1, workers=2, parallel_from=1, pool=first_then_broken)
-    got = [p for prepared, _ in featurised(briefings, plan) for p in prepared]
+    got = [p for prepared in featurised(briefings, plan) for p in prepared]
     assert got == [prepare(feature_input(b)) for b in briefings]
+
+
+def test_unrelated_stories_that_share_a_club_or_a_country_stay_apart():
+    """CNN/DailyMail stories about different happenings (tests/fixtures/cnndm-unrelated.README.md):
+    brief 0.1 joined 14 of them into 7 threads. One pair, two NASA stories a week apart, still
+    joins: both lean on the same agency and the same words of space flight."""
+    threads = _threads(str(FIXTURES / "cnndm-unrelated.jsonl"))
+    assert sum(len(t["articles"]) for t in threads) == 14
+    assert len(threads) >= 13, [t["title"] for t in threads if len(t["articles"]) > 1]
+    assert max(len(t["articles"]) for t in threads) <= 2
