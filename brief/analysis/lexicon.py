@@ -69,6 +69,7 @@ THREAD_STOP_WORDS = (
 # Threads: words that open a capitalised run ("Meanwhile Putin") without being part of a name.
 NAME_OPENERS = THREAD_STOP_WORDS | frozenset(("earlier", "later", "meanwhile"))
 
+
 def stem(word: str) -> str:
     """A crude plural fold, enough to meet "pirates" with "pirate"."""
     if len(word) > 4 and word.endswith("ies"):

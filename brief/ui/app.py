@@ -43,6 +43,7 @@ class CorpusLoaded(Message):
 
     corpus: Corpus
     library: Library
+    note: str = ""  # what a refresh did, for the header: "12 new from 3 sources · 1 failed"
     read: set[str] = field(init=False)
     starred: set[str] = field(init=False)
     saved: list[tuple[str, str]] = field(init=False)
@@ -133,6 +134,23 @@ class BriefApp(App[None]):
         self.post_message(CorpusLoaded(corpus, library))
         self._build_index(corpus.briefings, corpus.threads)
 
+    def refresh_library(self) -> None:
+        """`r`: fetch the followed sources in the background, then show what is new."""
+        if self.library is None:
+            return  # still loading: what it loads is fresh
+        reload = self.paths or not self.library.has_sources()
+        self.main.sub_title = "Reloading…" if reload else "Refreshing…"
+        self._refresh_worker(self.library)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _refresh_worker(self, library: Library) -> None:
+        # files named on the command line (or no sources followed): read them again
+        reload = self.paths or not library.has_sources()
+        note = "reloaded" if reload else library.refresh().label()
+        corpus = library.load(self.paths)
+        self.post_message(CorpusLoaded(corpus, library, note))
+        self._build_index(corpus.briefings, corpus.threads)
+
     @work(thread=True, exclusive=True, group="load")
     def index_preloaded(self, briefings: list[Briefing], threads: list[Thread]) -> None:
         self._build_index(briefings, threads)
@@ -149,6 +167,8 @@ class BriefApp(App[None]):
         main = self.main
         main.show_library(message.library, message.read, message.starred, message.saved)
         main.show_corpus(message.corpus.briefings, message.corpus.threads)
+        if message.note:
+            main.sub_title = f"{main.sub_title} · {message.note}"
         main.notify_problems(self.problems)
         self.corpus_shown = True
 

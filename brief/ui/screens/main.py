@@ -107,6 +107,9 @@ class MainScreen(SearchPart, Screen[None]):
             briefings[0] if briefings else None, "No briefings to read."
         )
 
+    def action_refresh(self) -> None:
+        self.app.refresh_library()
+
     def notify_problems(self, problems: list[str]) -> None:
         if not problems:
             return
