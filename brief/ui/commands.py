@@ -82,9 +82,7 @@ PICK_ENTITY = Command("entity", "e", "pick_entity", "Entity", "Entity", MAIN, EV
 STAR = Command("star", "s", "star", "Star", "Star", MAIN, EVERYWHERE)
 SAVED = Command("saved", "S", "toggle_saved", "Saved searches", "Saved searches", MAIN, EVERYWHERE)
 BACK = Command("back", "escape", "back", "Back", "Back", MAIN, EVERYWHERE)
-REFRESH = Command(
-    "refresh", "r", "refresh", "Refresh", "Refresh the followed feeds and pages", MAIN, EVERYWHERE
-)
+REFRESH = Command("refresh", "r", "refresh", "Refresh", "Refresh feeds", MAIN, EVERYWHERE)
 # priority: the Screen binds tab to focus_next, which would otherwise win.
 SWITCH = Command(
     "switch",
