@@ -210,8 +210,12 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     # Any predicted type: a tagger may call one "Putin"
     # a nationality; the document vote fixes the type.
     places = resources().phrases
+    # A place name folds only where the tagger did not read it as a place ("Mr Howard", "Lombard's"
+    # beside "Michael Howard", "Cathal Lombard"), not where it is the place ("Washington").
     return [
-        full_by_part.get(n, n) if n not in counts and n not in places else n
+        full_by_part.get(n, n)
+        if n not in counts and (n not in places or t not in ("GPE", "LOC"))
+        else n
         for n, (_, _, t) in zip(names, spans)
     ]
 

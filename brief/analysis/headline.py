@@ -26,9 +26,18 @@ _CUT = re.compile(
     r"with|without|despite|following|over|before|until|in|at|on|for|from|to|by|during|into|under|than|"
     r"so|if|though|who|which|whose)\s)"
 )
+# Words that need what follows them: a head may not end on one ("originally bound | for the
+# Space Station", "have issued a warrant | for the arrest of …", "is set | to …").
+_NEEDS_COMPLEMENT = re.compile(
+    r"\b(?:bound|due|set|able|unable|likely|unlikely|expected|going|used|headed|destined|aimed|"
+    r"designed|intended|scheduled|poised|ready|prior|according|warrant|bid|plans?|calls?|"
+    r"ahead|instead|because|such|order)$",
+    re.I,
+)
 _TRAILING_WEAK = re.compile(
     r"(?:\s+(?:the|a|an|of|to|in|on|at|and|or|but|for|with|by|from|about|like|his|her|their|its|is|are|was|were|"
-    r"has|have|had|be|been|will|would|that|this|who|which|as|than|so|very|more|most|not|no))+$",
+    r"has|have|had|be|been|will|would|that|this|who|which|as|than|so|very|more|most|not|no|"
+    r"after|before|while|when|because|since|although|though|amid|until|if|whether))+$",
     re.I,
 )
 _ASIDES = (
@@ -110,12 +119,26 @@ def _drop_appositives(text: str) -> str:
         text = text[: m.start()] + text[close + 1 :]
 
 
+_DETERMINERS = frozenset("a an the this that these those his her their its our my your".split())
+
+
+def _verb_at(words: list[str], i: int) -> bool:
+    """Whether words[i] is a verb here: an -ed word after a determiner is an adjective
+    ("An unmanned spacecraft", "the injured man")."""
+    if not _is_verb(words[i], i == 0):
+        return False
+    w = words[i].lower()
+    return not (
+        i > 0 and w.endswith("ed") and w not in _IRREGULAR and words[i - 1].lower() in _DETERMINERS
+    )
+
+
 def _verb_groups(words: list[str]) -> list[int]:
     """Indexes where runs of verbs start ("was convicted"
     is one run); the first word is never a verb."""
     starts = []
-    for i, w in enumerate(words):
-        if _is_verb(w, i == 0) and not (i > 0 and _is_verb(words[i - 1], i - 1 == 0)):
+    for i in range(len(words)):
+        if _verb_at(words, i) and not (i > 0 and _verb_at(words, i - 1)):
             starts.append(i)
     return starts
 
@@ -212,6 +235,7 @@ def compress(sentence: str, limit: int = MAX_CHARS) -> str | None:
         at_comma = not m.group().isspace()
         if (
             len(head.split()) >= MIN_WORDS
+            and not _NEEDS_COMPLEMENT.search(head)
             and _balanced(head)
             and _has_main_clause(head)
             and not _cut_inside_clause(head, at_comma)

@@ -126,3 +126,19 @@ def test_summary_skips_page_furniture_and_keeps_within_budget():
     assert not re.search(r"Scroll down|Click here|PUBLISHED|Daily Mail Reporter|Proud:", summary), (
         summary
     )
+
+
+def test_a_derived_headline_never_ends_on_a_word_that_needs_what_follows():
+    leads = [
+        # an -ed word after an article is an adjective, and "bound" wants its destination
+        "An unmanned cargo ship originally bound for the orbiting laboratory will fall back to "
+        "Earth within days after controllers lost contact with it, the agency said on Monday.",
+        # a warrant is for someone
+        "Police in the county have issued a warrant for the arrest of a 31-year-old driving "
+        "instructor who is accused of taking bribes from learners over several years.",
+    ]
+    weak = re.compile(r"\b(?:bound|warrant|for|of|to|the|a|an|unmanned|after)$", re.I)
+    for lead in leads:
+        head = derive_headline([lead], [])
+        assert not weak.search(head), head
+        assert len(head) <= 90, head
