@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from brief.model import Article
 from brief.sources import (
@@ -21,12 +20,12 @@ from brief.sources import (
     FetchError,
     Limits,
     SourceError,
-    domain,
     fetch,
     is_url,
     limits_from_env,
     load,
     read_document,
+    read_response,
 )
 from brief.sources.pages import page_text
 from brief.sources.sniff import FEED, HTML, JSON_FEED, OPML, sniff
@@ -168,17 +167,7 @@ class Follower:
         if resp.status == 304:
             result.not_modified = True
             return None
-        suffix = Path(urlsplit(resp.url).path).suffix.lower()
-        doc = read_document(
-            resp.body,
-            location=url,
-            url=resp.url,
-            suffix=suffix,
-            content_type=resp.content_type,
-            fallback=domain(resp.url),
-        )
-        doc.etag, doc.last_modified = resp.etag, resp.last_modified
-        return doc
+        return read_response(url, resp)
 
     def _with_pages(self, location: str, items: list[tuple[str, Article]]) -> list:
         """Teaser-only items, not seen before, with their linked page's text."""

@@ -10,7 +10,7 @@ from brief.sources.dedup import merge_stories
 from brief.sources.documents import read_document
 from brief.sources.fetch import FetchError, Limits, Response, fetch, is_url, limits_from_env
 from brief.sources.items import Document, Item, Outline, domain
-from brief.sources.loader import LoadResult, SourceError, fetch_document, load
+from brief.sources.loader import LoadResult, SourceError, fetch_document, load, read_response
 
 __all__ = [
     "Document",
@@ -29,4 +29,5 @@ __all__ = [
     "load",
     "merge_stories",
     "read_document",
+    "read_response",
 ]

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from brief.model import Article
 from brief.sources.documents import read_document
-from brief.sources.fetch import FetchError, Limits, fetch, is_url
+from brief.sources.fetch import FetchError, Limits, Response, fetch, is_url
 from brief.sources.items import Document, Outline, domain
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -102,16 +102,23 @@ def read_file(path: Path, result: LoadResult, limits: Limits | None = None) -> N
 
 def fetch_document(url: str, limits: Limits | None = None) -> Document:
     """Fetch `url` once and read it; raises FetchError."""
-    resp = fetch(url, limits=limits)
+    return read_response(url, fetch(url, limits=limits))
+
+
+def read_response(location: str, resp: Response) -> Document:
+    """A fetched document read by its content, named by where it was asked for (`location`)
+    and from where it came (`resp.url`, after redirects), with its caching headers."""
     suffix = Path(urlsplit(resp.url).path).suffix.lower()
-    return read_document(
+    doc = read_document(
         resp.body,
-        location=url,
+        location=location,
         url=resp.url,
         suffix=suffix,
         content_type=resp.content_type,
         fallback=domain(resp.url),
     )
+    doc.etag, doc.last_modified = resp.etag, resp.last_modified
+    return doc
 
 
 def _read_outlines(outlines: list[Outline], result: LoadResult, limits: Limits | None) -> None:

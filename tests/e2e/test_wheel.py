@@ -46,20 +46,26 @@ def wheel_env(tmp_path_factory):
     return env_dir, elsewhere
 
 
-def test_wheel_contains_seeds_and_styles(wheel_env):
+def _python(wheel_env, code: str) -> str:
+    """What `code` prints, run by the wheel's virtualenv from another directory."""
     env_dir, elsewhere = wheel_env
-    code = (
-        "import brief, brief.resources as r; print(brief.__file__); print(r.seeds_dir()); "
-        "print(r.styles_dir())"
-    )
-    out = subprocess.run(
+    done = subprocess.run(
         [str(env_dir / "bin" / "python"), "-c", code],
         capture_output=True,
         text=True,
         cwd=elsewhere,
         check=True,
     )
-    package, seeds, styles = out.stdout.split()
+    return done.stdout
+
+
+def test_wheel_contains_seeds_and_styles(wheel_env):
+    env_dir, _ = wheel_env
+    code = (
+        "import brief, brief.resources as r; print(brief.__file__); print(r.seeds_dir()); "
+        "print(r.styles_dir())"
+    )
+    package, seeds, styles = _python(wheel_env, code).split()
     assert package.startswith(str(env_dir))  # the wheel's copy, not the checkout
     assert seeds.startswith(str(env_dir)) and styles.startswith(str(env_dir))
     for seed in (REPO / "seeds").iterdir():
@@ -70,20 +76,13 @@ def test_wheel_contains_seeds_and_styles(wheel_env):
 
 
 def test_wheel_ships_the_license(wheel_env):
-    env_dir, elsewhere = wheel_env
     code = (
         "from importlib.metadata import distribution as d; "
         "print(d('brief-reader').read_text('licenses/LICENSE'))"
     )
-    out = subprocess.run(
-        [str(env_dir / "bin" / "python"), "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=elsewhere,
-        check=True,
-    )
-    assert out.stdout.strip() == (REPO / "LICENSE").read_text().strip()
-    assert "MIT License" in out.stdout
+    shipped = _python(wheel_env, code)
+    assert shipped.strip() == (REPO / "LICENSE").read_text().strip()
+    assert "MIT License" in shipped
 
 
 def test_wheel_lists_seeds_from_another_directory(wheel_env):
