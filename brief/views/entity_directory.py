@@ -45,12 +45,38 @@ def entity_directory(briefings: Sequence[Briefing]) -> list[EntityEntry]:
             aliases.update(dict.fromkeys(a for a in e.aliases if a != e.name))
             if not where or where[-1] != i:
                 where.append(i)
+    _fold_surnames(found)
     entries = [
         EntityEntry(name, max(types, key=lambda t: (types[t], t)), tuple(aliases), tuple(where))
         for name, (types, aliases, where) in found.items()
     ]
     entries.sort(key=lambda e: (-len(e.briefings), e.name.casefold()))
     return entries
+
+
+def _fold_surnames(found: dict[str, tuple[dict[str, int], dict[str, None], list[int]]]) -> None:
+    """Across the corpus, one person: "Obama" in the stories that never give his first name
+    joins "Barack Obama", when exactly one full name of a person ends with it (two
+    Jordans leave "Jordan" alone)."""
+
+    def person(types: dict[str, int]) -> bool:
+        return max(types, key=lambda t: (types[t], t)) == "PERSON"
+
+    full_by_last: dict[str, list[str]] = {}
+    for name, (types, _, _) in found.items():
+        if " " in name and person(types):
+            full_by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+    for short in [n for n, (types, _, _) in found.items() if " " not in n and person(types)]:
+        fulls = full_by_last.get(short, [])
+        if len(fulls) != 1:
+            continue
+        types, aliases, where = found.pop(short)
+        full_types, full_aliases, full_where = found[fulls[0]]
+        for kind, count in types.items():
+            full_types[kind] = full_types.get(kind, 0) + count
+        full_aliases.update(aliases)
+        full_aliases[short] = None
+        full_where[:] = sorted(set(full_where) | set(where))
 
 
 class EntityPicker:

@@ -1,0 +1,54 @@
+"""One person is one entity: within an article (a surname that is also a place name), and across
+the corpus in the entity directory behind `e`."""
+
+from __future__ import annotations
+
+import json
+
+from brief.model import Article, Briefing, Entity
+from brief.views.entity_directory import entity_directory
+from tests.helpers import run_brief
+
+
+def _b(i: int, *entities: Entity) -> Briefing:
+    return Briefing(
+        article=Article(id=str(i), text="x"), headline=f"h{i}", summary="", date=None,
+        entities=entities,
+    )  # fmt: skip
+
+
+def test_a_surname_alone_joins_the_one_full_name_it_belongs_to():
+    briefings = [
+        _b(1, Entity("Barack Obama", "PERSON", 3, ("Obama",))),
+        _b(2, Entity("Obama", "PERSON", 5)),
+        _b(3, Entity("Obama", "PERSON", 1), Entity("Michelle Robinson", "PERSON", 1)),
+    ]
+    entries = {e.name: e for e in entity_directory(briefings)}
+    assert "Obama" not in entries
+    assert entries["Barack Obama"].briefings == (0, 1, 2)
+
+
+def test_a_surname_shared_by_two_people_stays_apart():
+    briefings = [
+        _b(1, Entity("Michael Jordan", "PERSON", 2)),
+        _b(2, Entity("Eddie Jordan", "PERSON", 2)),
+        _b(3, Entity("Jordan", "PERSON", 1)),
+    ]
+    assert {e.name for e in entity_directory(briefings)} == {
+        "Michael Jordan",
+        "Eddie Jordan",
+        "Jordan",
+    }
+
+
+def test_mr_surname_folds_into_the_full_name_even_when_the_surname_is_a_place():
+    text = (
+        "Tory leader Michael Howard said the report was flawed. Mr Howard described the "
+        "inquiry as a whitewash. Runner Cathal Lombard had tested positive; Lombard's "
+        "coach said he was shattered."
+    )
+    done = run_brief("entities", "--json", input=text)
+    assert done.returncode == 0, done.stderr
+    entities = {m["text"]: m["entity"] for m in json.loads(done.stdout)}
+    assert entities["Howard"] == "Michael Howard"
+    assert entities["Lombard"] == "Cathal Lombard"
