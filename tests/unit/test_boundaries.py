@@ -53,15 +53,16 @@ def test_import_contracts_catch_a_stage_that_imports_textual(tmp_path):
     assert "brief.views.grouping -> textual" in done.stdout
 
 
-def test_ruff_is_clean():
-    done = subprocess.run(
-        [_tool("ruff"), "check", "--no-cache", "brief", "tests", "benchmarks"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout[-4000:]
+def test_ruff_is_clean_and_the_code_formatted():
+    for check in (["check"], ["format", "--check"]):
+        done = subprocess.run(
+            [_tool("ruff"), *check, "--no-cache", "brief", "tests", "benchmarks"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=300,
+        )
+        assert done.returncode == 0, (check, done.stdout[-4000:])
 
 
 def _modules_after(argv: list[str]) -> set[str]:
