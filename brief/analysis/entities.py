@@ -123,6 +123,57 @@ def _org_runs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
     return spans
 
 
+# Job titles that may stand inside a capitalised run, before the person who holds them:
+# "Springfield Mayor Linda Alvarez", "Defence Secretary Ben Wallace", "Coach Jurgen Klopp".
+INNER_TITLES = TITLE_WORDS | frozenset(
+    """Minister Secretary General Attorney Chief Director Coach Manager Judge Justice
+    Commissioner Chairman Chairwoman Spokesman Spokeswoman Leader Captain Commander Officer
+    Executive CEO Deputy Lieutenant Colonel Sergeant Inspector Superintendent Detective
+    Constable Bishop Rabbi Imam Professor Prof Skipper Striker Midfielder Defender
+    Goalkeeper""".split()
+)
+# A department named after its title: "Secretary of State John Kerry".
+_DEPARTMENT_BEFORE = re.compile(
+    r"\b(?:Secretary|Minister|Ministry|Department|Office)\s+(?:of|for)\s+(?:the\s+)?$"
+)
+_WORD = re.compile(r"\S+")
+
+
+def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The person after a job title inside a run is the entity, not the run with its title:
+    "Springfield Mayor Linda Alvarez" is Linda Alvarez (and the place Springfield)."""
+    out = []
+    places = resources().phrases
+    for s, e, kind in spans:
+        if text.count(" ", s, e) < 1:  # one word: no title inside
+            out.append((s, e, kind))
+            continue
+        words = [(m.start() + s, m.end() + s, m.group()) for m in _WORD.finditer(text[s:e])]
+        cut = max(
+            (k for k, (_, _, w) in enumerate(words[:-1]) if w in INNER_TITLES and k > 0),
+            default=None,
+        )
+        if cut is None and len(words) > 2 and _DEPARTMENT_BEFORE.search(text, 0, s):
+            cut = 0  # "State" of "Secretary of State" is part of the title
+        person = words[cut + 1 :] if cut is not None else []
+        if (
+            not person
+            or len(person) > 3
+            or not all(w[0].isupper() for _, _, w in person)
+            or person[-1][2] in ORG_HEADS
+            or text[person[0][0] : person[-1][1]] in places
+        ):
+            out.append((s, e, kind))
+            continue
+        out.append((person[0][0], person[-1][1], "PERSON"))
+        before = [w for w in words[:cut] if w[2] not in INNER_TITLES and w[2][0].isupper()]
+        if before and cut > 0 and len(before) == cut:
+            name = text[before[0][0] : before[-1][1]]
+            out.append((before[0][0], before[-1][1], "GPE" if places.get(name) else kind))
+    out.sort()
+    return out
+
+
 def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     """Tagger spans plus the acronyms the text defines, and lower-case club/forum tails."""
     spans = []
@@ -135,7 +186,7 @@ def _raw_spans(text: str) -> list[tuple[int, int, str]]:
         elif phrases.get(text[s:e]) == "N":
             t = "NORP"  # a known nationality is one, whatever its context ("North Korean leader")
         spans.append((s, e, t))
-    spans = _org_runs(text, spans)
+    spans = _split_titles(text, _org_runs(text, spans))
     taken = {s for s, _, _ in spans}
     spans.extend(_speakers(text, spans, taken))
     spans.extend(_repeats(text, spans, taken))

@@ -52,3 +52,22 @@ def test_mr_surname_folds_into_the_full_name_even_when_the_surname_is_a_place():
     entities = {m["text"]: m["entity"] for m in json.loads(done.stdout)}
     assert entities["Howard"] == "Michael Howard"
     assert entities["Lombard"] == "Cathal Lombard"
+
+
+def test_job_titles_stay_out_of_names_and_the_place_before_them_is_a_place():
+    text = (
+        "Springfield Mayor Linda Alvarez said the libraries would reopen. On Friday, Secretary of "
+        "State John Kerry met Foreign Minister Sergei Lavrov. Liverpool Coach Jurgen Klopp "
+        "praised the Barclays Premier League."
+    )
+    done = run_brief("entities", "--json", input=text)
+    found = {(m["text"], m["type"]) for m in json.loads(done.stdout)}
+    assert {
+        ("Linda Alvarez", "PERSON"),
+        ("Springfield", "GPE"),
+        ("John Kerry", "PERSON"),
+        ("Sergei Lavrov", "PERSON"),
+        ("Jurgen Klopp", "PERSON"),
+        ("Barclays Premier League", "ORG"),
+    } <= found
+    assert not any("Mayor" in name or "State" in name or "Coach" in name for name, _ in found)
