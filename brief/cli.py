@@ -32,12 +32,12 @@ def _fail(message: str, status: int = 2) -> None:
 
 
 def _corpus(paths: tuple[str, ...]):
-    from brief.library import Library, SourceError, build_corpus
+    from brief.library import Library, SourceError
 
     try:
-        # Named paths are read as before, without touching the user's files; with none,
-        # the library (when it follows sources) or the seeds.
-        corpus = build_corpus(paths) if paths else Library.open().load()
+        # Named paths, or with none the library (when it follows sources) or the seeds; what
+        # was analysed and threaded before comes from the cache, as in the reader.
+        corpus = Library.open().load(paths)
     except SourceError as exc:
         _fail(str(exc))
     for problem in corpus.problems:

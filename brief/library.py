@@ -59,6 +59,7 @@ class Corpus:
     threads: list[Thread] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     analysed: int = 0  # articles analysed afresh, not taken from the cache
+    threaded: bool = True  # False when the whole threading came from the cache
 
 
 def default_paths(paths: Sequence[str | Path]) -> list[str | Path]:
@@ -123,6 +124,22 @@ def export_rows(articles: Sequence[Article]) -> list[dict]:
     return rows
 
 
+def thread_all(
+    briefings: list[Briefing], store: Store | None = None, plan: Plan | None = None
+) -> tuple[list[Briefing], list[Thread], bool]:
+    """Events and threads of `briefings`, and whether they were threaded afresh: a corpus
+    threaded before (the same articles, the same code) is read back from the cache."""
+    if store is None:
+        return *build_threads(briefings, plan), True
+    key = store.threads_key(briefings)
+    cached = store.cached_threads(key, briefings)
+    if cached is not None:
+        return *cached, False
+    briefings, threads = build_threads(briefings, plan)
+    store.save_threads(key, briefings, threads)
+    return briefings, threads, True
+
+
 def build_corpus(
     paths: Sequence[str | Path],
     store: Store | None = None,
@@ -140,12 +157,13 @@ def build_corpus(
         loaded = load(default_paths(paths))
     articles = merge_stories(loaded.articles)
     briefings, analysed = analyse_all(articles, store)
-    briefings, threads = build_threads(briefings, plan)
+    briefings, threads, threaded = thread_all(briefings, store, plan)
     return Corpus(
         briefings=sort_briefings(briefings),
         threads=threads,
         problems=loaded.problems,
         analysed=analysed,
+        threaded=threaded,
     )
 
 

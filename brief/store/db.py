@@ -15,23 +15,28 @@ import hashlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from brief.model import Article, Block, Briefing, Entity, Mention, Quote, Sentence
+from brief.model import Article, Briefing, Thread
+from brief.store.codec import decode_briefing, decode_threads, encode_briefing, encode_threads
 from brief.store.library_db import LibraryDB
 
-SCHEMA_VERSION = 1
-_ANALYSIS_DIR = Path(__file__).resolve().parent.parent / "analysis"
+SCHEMA_VERSION = 2  # of the cache file: 2 keeps an analysis's own source and date
+_BRIEF = Path(__file__).resolve().parent.parent
+THREADINGS_KEPT = 4  # cached threadings of whole corpora: the few a user switches between
 
 
-def _analysis_fingerprint() -> str:
-    """A hash of the analysis code and data: any change to them invalidates cached analyses."""
+def code_fingerprint(*packages: str) -> str:
+    """A hash of the code and data of brief's `packages`: a change to them invalidates what
+    was cached from their results."""
     digest = hashlib.blake2b(digest_size=8)
-    for path in sorted(_ANALYSIS_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".json", ".txt", ".tsv", ".gz", ".bin"):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for package in packages:
+        for path in sorted((_BRIEF / package).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".json", ".txt", ".tsv", ".gz", ".bin"):
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -50,42 +55,6 @@ def default_state_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("brief", appauthor=False)) / "state.sqlite3"
-
-
-def _encode(b: Briefing) -> str:
-    return json.dumps(
-        {
-            "h": b.headline,
-            "s": b.summary,
-            "b": [[x.kind, x.start, x.end] for x in b.blocks],
-            "S": [[x.start, x.end] for x in b.sentences],
-            "m": [[x.start, x.end, x.type, x.text, x.entity] for x in b.mentions],
-            "e": [[x.name, x.type, x.count, list(x.aliases)] for x in b.entities],
-            "q": [[x.speaker, x.text, x.start, x.end] for x in b.quotes],
-            "d": [[x.start, x.end, x.type, x.text, x.entity] for x in b.dates],
-            "r": list(b.related),
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def _decode(article: Article, data: str) -> Briefing:
-    d = json.loads(data)
-    return Briefing(
-        article=article,
-        headline=d["h"],
-        summary=d["s"],
-        date=article.date,
-        source=article.source or "",
-        blocks=tuple(Block(*x) for x in d["b"]),
-        sentences=tuple(Sentence(*x) for x in d["S"]),
-        mentions=tuple(Mention(*x) for x in d["m"]),
-        entities=tuple(Entity(n, t, c, tuple(a)) for n, t, c, a in d["e"]),
-        quotes=tuple(Quote(*x) for x in d["q"]),
-        dates=tuple(Mention(*x) for x in d["d"]),
-        related=tuple(d["r"]),
-    )
 
 
 class Store:
@@ -107,7 +76,8 @@ class Store:
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
         self.library_path = self.state_path.with_name("library.sqlite3")
         self._library: LibraryDB | None = None
-        self._fingerprint = _analysis_fingerprint()
+        self._fingerprint = code_fingerprint("analysis")
+        self._threads_fingerprint = code_fingerprint("analysis", "threads")
         self._lock = threading.Lock()
         with self._connect() as db:
             db.executescript(
@@ -115,6 +85,7 @@ class Store:
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
                 CREATE TABLE IF NOT EXISTS analysis
                     (key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
+                CREATE TABLE IF NOT EXISTS threading (key TEXT PRIMARY KEY, used REAL, data TEXT);
                 """
             )
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -122,6 +93,7 @@ class Store:
                 db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             elif int(row[0]) != SCHEMA_VERSION:  # a cache is disposable: start it afresh
                 db.execute("DELETE FROM analysis")
+                db.execute("DELETE FROM threading")
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
         with self._connect_state() as db:
             db.executescript(
@@ -167,13 +139,45 @@ class Store:
                 )
                 for key, data in rows:
                     article = wanted[key]
-                    found[article.id] = _decode(article, data)
+                    found[article.id] = decode_briefing(article, data)
         return found
 
     def save(self, briefings: Iterable[Briefing]) -> None:
-        rows = [(content_key(b.article), self._fingerprint, _encode(b)) for b in briefings]
+        rows = [(content_key(b.article), self._fingerprint, encode_briefing(b)) for b in briefings]
         with self._lock, self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
+
+    # --- threading of a whole corpus ----------------------------------------------
+
+    def threads_key(self, briefings: Iterable[Briefing]) -> str:
+        """Names a corpus for the threading cache: its articles' contents and the code."""
+        digest = hashlib.blake2b(self._threads_fingerprint.encode(), digest_size=16)
+        for key in sorted(content_key(b.article) for b in briefings):
+            digest.update(key.encode())
+        return digest.hexdigest()
+
+    def cached_threads(
+        self, key: str, briefings: list[Briefing]
+    ) -> tuple[list[Briefing], list[Thread]] | None:
+        """The threading saved for this corpus, applied to its `briefings`; None when absent."""
+        with self._connect() as db:
+            row = db.execute("SELECT data FROM threading WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            db.execute("UPDATE threading SET used = ? WHERE key = ?", (time.time(), key))
+        return decode_threads(row[0], briefings)
+
+    def save_threads(self, key: str, briefings: list[Briefing], threads: list[Thread]) -> None:
+        data = encode_threads(briefings, threads)
+        with self._lock, self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO threading VALUES (?, ?, ?)", (key, time.time(), data)
+            )
+            db.execute(
+                "DELETE FROM threading WHERE key NOT IN "
+                "(SELECT key FROM threading ORDER BY used DESC LIMIT ?)",
+                (THREADINGS_KEPT,),
+            )
 
     # --- reader state -------------------------------------------------------------
 

@@ -10,8 +10,8 @@ def test_second_build_reanalyses_nothing(tmp_path):
     store = Store(tmp_path / "cache.sqlite3")
     first = build_corpus([], store=store)
     second = build_corpus([], store=store)
-    assert first.analysed == len(first.briefings) > 0
-    assert second.analysed == 0
+    assert first.analysed == len(first.briefings) > 0 and first.threaded
+    assert second.analysed == 0 and not second.threaded
     assert [
         (b.id, b.headline, b.summary, b.mentions, b.quotes, b.date) for b in second.briefings
     ] == [(b.id, b.headline, b.summary, b.mentions, b.quotes, b.date) for b in first.briefings]
@@ -57,3 +57,36 @@ def test_stars_and_saved_searches_survive_deleting_the_cache(tmp_path, monkeypat
     store.path.unlink()
     again = Store()
     assert again.state()[1] == {"a"} and again.saved_searches() == [("minsk", "minsk is:unread")]
+
+
+def test_a_warm_start_gives_what_the_cold_one_gave(tmp_path):
+    """Datelines name the source and stamps date the story at analysis: the cache keeps both,
+    and the cached threading gives the same threads, events and inferred dates."""
+    from tests.helpers import FIXTURES, run_brief
+
+    for path in (FIXTURES / "trust-dates.jsonl", FIXTURES / "ecb_rehab_deaths.jsonl"):
+        cold = run_brief("list", "--json", str(path))
+        warm = run_brief("list", "--json", str(path))
+        uncached = run_brief(
+            "list", "--json", str(path), env={"XDG_CACHE_HOME": str(tmp_path / path.name)}
+        )
+        assert cold.returncode == 0, cold.stderr
+        assert cold.stdout == warm.stdout == uncached.stdout
+        threads = [run_brief("threads", "--json", str(path)).stdout for _ in range(2)]
+        assert threads[0] == threads[1]
+    assert (
+        '"source": "Reuters"'
+        in run_brief("list", "--json", str(FIXTURES / "trust-dates.jsonl")).stdout
+    )
+
+
+def test_a_changed_corpus_is_threaded_again(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The harbour reopened on Monday. Ships returned at dawn.")
+    library = Library.open(tmp_path / "cache.sqlite3")
+    assert library.load([folder]).threaded
+    assert not library.load([folder]).threaded
+    (folder / "b.txt").write_text("The council met on Tuesday. It approved the budget.")
+    again = library.load([folder])
+    assert again.threaded and len(again.briefings) == 2
