@@ -45,9 +45,14 @@ def _corpus(paths: tuple[str, ...]):
     return corpus
 
 
-def _dump(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+def _dump(data: list | dict) -> None:
+    """A JSON array is written an object a line: readable, greppable, and at C speed (an
+    indented dump goes through json's Python encoder, seconds at 10,000 briefings)."""
+    if not isinstance(data, list):
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
+    sys.stdout.write(f"[\n{lines}\n]\n" if data else "[]\n")
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -94,9 +94,11 @@ def _join_overlaps(shingles: list[set[int]], groups: _Groups) -> None:
                 candidates.update(seen)
                 seen.append(i)
         for j in candidates:
+            other = shingles[j]
+            if min(len(sh), len(other)) < OVERLAP * max(len(sh), len(other)):
+                continue  # the shorter cannot cover enough of the longer
             if groups.find(i) == groups.find(j):
                 continue
-            other = shingles[j]
             if len(sh & other) >= OVERLAP * max(len(sh), len(other)):
                 groups.join(j, i)
 
