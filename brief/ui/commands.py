@@ -101,9 +101,7 @@ COPY_LINK = Command(
 COMPACT = Command(
     "compact", "c", "toggle_compact", "Compact", "Compact list", MAIN, EVERYWHERE, show=False
 )
-REFRESH = Command(
-    "refresh", "r", "refresh", "Refresh", "Refresh the followed feeds and pages", MAIN, EVERYWHERE
-)
+REFRESH = Command("refresh", "r", "refresh", "Refresh", "Refresh feeds and pages", MAIN, EVERYWHERE)
 # priority: the Screen binds tab to focus_next, which would otherwise win.
 SWITCH = Command(
     "switch",
