@@ -59,8 +59,11 @@ class _DefaultGroup(click.Group):
         original = os.environ.get("SSH_ORIGINAL_COMMAND", "").strip()
         restricted = "--restricted" in head or _env_restricted()
         ctx.meta["brief.remote"] = False
-        if restricted and original and not rest:
-            # ForceCommand brief --restricted: the user's ssh command line says what to run
+        forced = rest[0] if rest and rest[0] in self.commands else None
+        if restricted and original and forced in (None, "read"):
+            # ForceCommand brief --restricted [PATH...]: the user's ssh command line says what
+            # to run, on the paths of the ForceCommand line (the user may name none)
+            ctx.meta["brief.paths"] = tuple(rest[1:] if forced else rest)
             rest = _remote_args(original)
             ctx.meta["brief.remote"] = True
         if not rest or (
@@ -82,11 +85,7 @@ class _DefaultGroup(click.Group):
 
 
 def _refuse(command: str) -> None:
-    click.echo(
-        f"brief: {command} is not allowed in restricted mode (it changes the library's "
-        "sources or writes files)",
-        err=True,
-    )
+    click.echo(f"brief: {command} is not allowed in restricted mode", err=True)
     sys.exit(2)
 
 
@@ -96,11 +95,15 @@ def _restricted() -> bool:
     return bool(root and (root.params.get("restricted") or _env_restricted()))
 
 
-def _no_remote_paths(paths: tuple[str, ...]) -> None:
-    """Restricted over SSH, the user names no paths: only those on the ForceCommand line."""
+def _allowed_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Restricted over SSH, the user names no paths: brief reads those of the ForceCommand line."""
     ctx = click.get_current_context(silent=True)
-    if paths and ctx and ctx.find_root().meta.get("brief.remote"):
-        _fail("restricted mode: paths are not allowed over SSH; brief reads only its own library")
+    meta = ctx.find_root().meta if ctx else {}
+    if not meta.get("brief.remote"):
+        return paths
+    if paths:
+        _fail("restricted mode: paths are not allowed over SSH; brief reads only its own sources")
+    return meta.get("brief.paths", ())
 
 
 def _config_path() -> str | None:
@@ -177,7 +180,7 @@ def read_command(paths: tuple[str, ...]) -> None:
     """
     from brief.library import is_url
 
-    _no_remote_paths(paths)
+    paths = _allowed_paths(paths)
     for path in paths:  # checked before the UI starts, so the error stays one clean line
         if not is_url(path) and not os.path.exists(path):
             _fail(f"{path}: no such file or directory")
@@ -207,7 +210,7 @@ def read_command(paths: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
     """List briefings, newest first."""
-    _no_remote_paths(paths)
+    paths = _allowed_paths(paths)
     corpus = _corpus(paths)
     if as_json:
         from brief.library import Library
@@ -245,7 +248,7 @@ def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
     """Story threads and their events, oldest article first."""
     from brief.views.contracts import thread_json
 
-    _no_remote_paths(paths)
+    paths = _allowed_paths(paths)
     corpus = _corpus(paths)
     if as_json:
         _dump([thread_json(t) for t in corpus.threads])
@@ -289,7 +292,7 @@ def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]
     """
     from brief.search import SearchIndex, parse_query
 
-    _no_remote_paths(paths)
+    paths = _allowed_paths(paths)
     parsed, errors = parse_query(query)
     for error in errors:
         click.echo(f"brief: search: {error.message} (at character {error.start + 1})", err=True)
