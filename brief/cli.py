@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import shutil
 import sys
 import time
@@ -15,15 +17,98 @@ from brief.views.labels import count_label, dated  # plain strings: no Textual b
 _STARTED = time.perf_counter()  # start-up time is reported by the app once it has painted
 
 
+RESTRICTED_ENV = "BRIEF_RESTRICTED"  # BRIEF_RESTRICTED=1 is --restricted
+# Over SSH in restricted mode (ForceCommand brief --restricted), what a user may ask for
+# in their ssh command line: reading only, and never a path of their own.
+REMOTE_COMMANDS = ("read", "list", "threads", "search", "sources", "--help", "-h", "--version")
+
+
+def _env_restricted() -> bool:
+    return os.environ.get(RESTRICTED_ENV, "").strip().lower() not in ("", "0", "no", "false")
+
+
+def _split_group_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """(leading --restricted / --config PATH, the rest)."""
+    head, rest = [], list(args)
+    while rest and (rest[0] in ("--restricted", "--config") or rest[0].startswith("--config=")):
+        item = rest.pop(0)
+        head.append(item)
+        if item == "--config" and rest:
+            head.append(rest.pop(0))
+    return head, rest
+
+
+def _remote_args(original: str) -> list[str]:
+    """A restricted SSH user's own command line, split without a shell: brief's arguments."""
+    try:
+        words = shlex.split(original)
+    except ValueError as exc:
+        _fail(f"restricted mode: cannot read the command line ({exc})")
+    if words and os.path.basename(words[0]) == "brief":
+        words = words[1:]
+    if any(w == "--config" or w.startswith("--config=") for w in words):
+        _fail("restricted mode: --config is not allowed")
+    return [w for w in words if w != "--restricted"]
+
+
 class _DefaultGroup(click.Group):
     """`brief [PATH...]` opens the reader; `brief list …` etc. run subcommands."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (
-            args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
+        head, rest = _split_group_options(args)
+        original = os.environ.get("SSH_ORIGINAL_COMMAND", "").strip()
+        restricted = "--restricted" in head or _env_restricted()
+        ctx.meta["brief.remote"] = False
+        forced = rest[0] if rest and rest[0] in self.commands else None
+        if restricted and original and forced in (None, "read"):
+            # ForceCommand brief --restricted [PATH...]: the user's ssh command line says what
+            # to run, on the paths of the ForceCommand line (the user may name none)
+            ctx.meta["brief.paths"] = tuple(rest[1:] if forced else rest)
+            rest = _remote_args(original)
+            ctx.meta["brief.remote"] = True
+        if not rest or (
+            rest[0] not in self.commands and rest[0] not in ("--help", "-h", "--version")
         ):
-            args = ["read", *args]
-        return super().parse_args(ctx, args)
+            rest = ["read", *rest]
+        if ctx.meta["brief.remote"] and rest[0] not in REMOTE_COMMANDS:
+            _refuse(rest[0])
+        return super().parse_args(ctx, head + rest)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # `brief list --json | head`: the reader has what it wanted; exit quietly and well
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+
+
+def _refuse(command: str) -> None:
+    click.echo(f"brief: {command} is not allowed in restricted mode", err=True)
+    sys.exit(2)
+
+
+def _restricted() -> bool:
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    return bool(root and (root.params.get("restricted") or _env_restricted()))
+
+
+def _allowed_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Restricted over SSH, the user names no paths: brief reads those of the ForceCommand line."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.find_root().meta if ctx else {}
+    if not meta.get("brief.remote"):
+        return paths
+    if paths:
+        _fail("restricted mode: paths are not allowed over SSH; brief reads only its own sources")
+    return meta.get("brief.paths", ())
+
+
+def _config_path() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.find_root().params.get("config_path") if ctx else None
 
 
 def _fail(message: str, status: int = 2) -> None:
@@ -57,7 +142,19 @@ def _dump(data: list | dict) -> None:
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="brief", message="%(prog)s %(version)s")
-def main() -> None:
+@click.option(
+    "--restricted",
+    is_flag=True,
+    help="Kiosk mode for SSH (or BRIEF_RESTRICTED=1): no browser, no programs, no writes "
+    "but the library and state; add, remove and export are refused.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="The config file (default: config.toml in the platform config directory).",
+)
+def main(restricted: bool, config_path: str | None) -> None:
     """brief: news briefings in your terminal.
 
     \b
@@ -82,17 +179,35 @@ def main() -> None:
 @main.command("read")
 @click.argument("paths", nargs=-1, type=click.Path())
 def read_command(paths: tuple[str, ...]) -> None:
-    """Open the reader on PATHS (the bundled seeds when none)."""
-    import os
+    """Open the reader on PATHS (the bundled seeds when none).
 
+    When stdout is not a terminal (`brief | cat`), print the list as `brief list` does instead.
+    """
     from brief.library import is_url
 
+    paths = _allowed_paths(paths)
     for path in paths:  # checked before the UI starts, so the error stays one clean line
         if not is_url(path) and not os.path.exists(path):
             _fail(f"{path}: no such file or directory")
-    from brief.ui.app import run
+    if not sys.stdout.isatty():
+        from brief.ui.config import load_config
 
-    run(list(paths), started=_STARTED)
+        config, problem = load_config(_config_path())
+        if problem:
+            click.echo(f"brief: config: {problem}", err=True)
+        _print_list(_corpus(paths or config.sources))
+        return
+    from brief.ui.app import binding_ids, run
+    from brief.ui.config import load_config
+
+    config, problem = load_config(_config_path(), binding_ids())
+    run(
+        list(paths or config.sources),
+        started=_STARTED,
+        config=config,
+        restricted=_restricted(),
+        config_problem=problem,
+    )
 
 
 @main.command("list")
@@ -100,12 +215,19 @@ def read_command(paths: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
     """List briefings, newest first."""
-    from brief.views.contracts import briefing_json
-
+    paths = _allowed_paths(paths)
     corpus = _corpus(paths)
     if as_json:
-        _dump([briefing_json(b) for b in corpus.briefings])
+        from brief.library import Library
+        from brief.views.contracts import briefing_json
+
+        read, starred = Library.open().state()
+        _dump([briefing_json(b, b.id in read, b.id in starred) for b in corpus.briefings])
         return
+    _print_list(corpus)
+
+
+def _print_list(corpus) -> None:
     width = shutil.get_terminal_size((100, 24)).columns
     title_width = max(20, width - 12 - 2 - 14 - 2)
     click.echo(f"{'DATE':<12}  {'SOURCE':<14}  HEADLINE")
@@ -131,6 +253,7 @@ def threads_command(as_json: bool, paths: tuple[str, ...]) -> None:
     """Story threads and their events, oldest article first."""
     from brief.views.contracts import thread_json
 
+    paths = _allowed_paths(paths)
     corpus = _corpus(paths)
     if as_json:
         _dump([thread_json(t) for t in corpus.threads])
@@ -174,6 +297,7 @@ def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]
     """
     from brief.search import SearchIndex, parse_query
 
+    paths = _allowed_paths(paths)
     parsed, errors = parse_query(query)
     for error in errors:
         click.echo(f"brief: search: {error.message} (at character {error.start + 1})", err=True)
@@ -264,6 +388,8 @@ def export_command(paths: tuple[str, ...]) -> None:
     One object a line: id, title, date, source, url, text (and author when known),
     so `brief export X | brief list --json -` lists what `brief list --json X` does.
     """
+    if _restricted():
+        _refuse("export")
     from brief.library import Library, SourceError, export_rows
 
     try:
@@ -319,6 +445,8 @@ def add_command(
     fetch_pages: bool, timeout: float | None, max_mb: float | None, sources: tuple[str, ...]
 ) -> None:
     """Follow SOURCES: feed or page URLs, OPML lists (each feed in them), local paths."""
+    if _restricted():
+        _refuse("add")
     from brief.library import SourceError
 
     try:
@@ -343,6 +471,8 @@ def add_command(
 @click.argument("source")
 def remove_command(source: str) -> None:
     """Stop following SOURCE (its URL, path or title) and forget its articles."""
+    if _restricted():
+        _refuse("remove")
     from brief.library import SourceError
 
     try:

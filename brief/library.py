@@ -261,6 +261,13 @@ class Library:
         else:
             self.store.set_read(article_id, read)
 
+    def set_read_many(self, article_ids: Sequence[str], read: bool = True) -> None:
+        """Mark many briefings read (or unread) at once."""
+        if self.store is None:
+            (self._read.update if read else self._read.difference_update)(article_ids)
+        else:
+            self.store.set_read_many(list(article_ids), read)
+
     def set_starred(self, article_id: str, starred: bool) -> None:
         if self.store is None:
             (self._starred.add if starred else self._starred.discard)(article_id)

@@ -193,6 +193,15 @@ class Store:
     def set_starred(self, article_id: str, starred: bool) -> None:
         self._set(article_id, "starred", starred)
 
+    def set_read_many(self, article_ids: list[str], read: bool = True) -> None:
+        """Mark many read (or unread) in one transaction: `M` on a long list."""
+        rows = [(i,) for i in article_ids]
+        with self._lock, self._connect_state() as db:
+            db.executemany("INSERT OR IGNORE INTO state (id) VALUES (?)", rows)
+            db.executemany(
+                "UPDATE state SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids]
+            )
+
     def _set(self, article_id: str, column: str, value: bool) -> None:
         with self._lock, self._connect_state() as db:
             db.execute("INSERT OR IGNORE INTO state (id) VALUES (?)", (article_id,))

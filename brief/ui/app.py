@@ -20,12 +20,17 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
+from textual.filter import LineFilter, Monochrome
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Segment
 
 from brief.model import Briefing, Thread
 from brief.resources import styles_dir
 from brief.ui.commands import APP, APP_COMMANDS, bindings
+from brief.ui.config import Config, save_setting
 from brief.ui.palette import CommandHits
 from brief.ui.screens.main import MainScreen
 
@@ -60,6 +65,39 @@ class IndexReady(Message):
     index: SearchIndex
 
 
+class NoColour(LineFilter):
+    """NO_COLOR: no colour at all, only bold, dim, italic, underline and reverse.
+
+    Textual's own filter for NO_COLOR (`Monochrome`) turns colours into greys, which still sends
+    256-colour sequences; this one drops foreground and background colours altogether.
+    """
+
+    def apply(self, segments: list[Segment], background) -> list[Segment]:
+        return [
+            Segment(text, None if style is None else style.without_color, control)
+            for text, style, control in segments
+        ]
+
+
+class SafeCommandPalette(CommandPalette):
+    """Textual's palette, guarded against a crash under fast keys.
+
+    Upstream (Textual 8.2.8): `OptionList._move_page` reads `self._index_to_line[highlighted]`,
+    a cache that `_update_lines` fills only once the list has a size. Page up/down that arrives
+    after the palette's results were replaced but before the list is laid out again (keys 20 ms
+    apart: PageUp k t b ctrl+p b PageUp) finds the cache empty and raises KeyError, which ends
+    the app. A page move with nothing laid out yet has nowhere to go, so it is dropped.
+    """
+
+    def _action_command_list(self, action: str) -> None:
+        try:
+            super()._action_command_list(action)
+        except KeyError:
+            commands = self.query_one(CommandList)
+            self.log.warning(f"palette: {action} before the list was laid out, ignored")
+            commands.refresh()
+
+
 class BriefApp(App[None]):
     CSS_PATH = str(styles_dir() / "brief.tcss")
     # Commands as hits in ctrl+p: the current screen's and the app-wide ones; briefings,
@@ -78,8 +116,18 @@ class BriefApp(App[None]):
         started: float | None = None,
         theme: str | None = None,
         library: Library | None = None,
+        config: Config | None = None,
+        restricted: bool = False,
+        config_problem: str | None = None,
     ) -> None:
         super().__init__()
+        self.config = config or Config()
+        self.config_problem = config_problem  # shown as a notification once the screen is up
+        self.restricted = restricted  # no browser, no external program, no files but the store
+        if restricted:
+            self.title = "brief · restricted"
+        # NO_COLOR: Textual's filter sends greys; ours sends no colour at all
+        self._filters = [NoColour() if isinstance(f, Monochrome) else f for f in self._filters]
         self._given_library = library  # else the user's, opened by the loading worker
         self.paths = list(paths)
         self.preloaded = briefings
@@ -90,8 +138,9 @@ class BriefApp(App[None]):
         self.library: Library | None = None  # set once loading has opened it
         self.problems: list[str] = []  # files skipped; printed to stderr after the app exits
         self.animation_level = "none"  # nothing moves on its own: kinder over SSH
-        wanted = theme or os.environ.get(THEME_ENV) or DEFAULT_THEME
+        wanted = theme or os.environ.get(THEME_ENV) or self.config.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self._saved_theme = self.theme
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -105,6 +154,43 @@ class BriefApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._painted)
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        if self.config.refresh_interval:
+            self.set_interval(self.config.refresh_interval * 60, self.refresh_library)
+        if self.config_problem:
+            self.notify(
+                self.config_problem, title="Config", severity="warning", timeout=15, markup=False
+            )
+
+    # --- settings, links, restricted mode -------------------------------------
+
+    def _theme_chosen(self, theme) -> None:
+        """A theme chosen in the palette is kept in the config file."""
+        if self.theme != self._saved_theme:
+            self._saved_theme = self.theme
+            self.remember("theme", self.theme)
+
+    def remember(self, key: str, value: object) -> None:
+        """Keep a setting in the config file (never in restricted mode: it writes no files)."""
+        if self.restricted or self.config.path is None:
+            return
+        problem = save_setting(self.config, key, value)
+        if problem:
+            self.notify(f"Not saved: {problem}", severity="warning", markup=False, timeout=5)
+
+    def why_not_browser(self) -> str:
+        """Why `o` copies instead of opening a browser ("" when it may open one)."""
+        if self.restricted:
+            return "restricted session"
+        if os.environ.get("SSH_CONNECTION"):
+            return "over SSH a browser would open on the server"
+        return ""
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def on_main_screen_ready(self) -> None:
         if self.preloaded is not None:
@@ -166,9 +252,8 @@ class BriefApp(App[None]):
         self.problems = message.corpus.problems
         main = self.main
         main.show_library(message.library, message.read, message.starred, message.saved)
+        main.title_note = message.note
         main.show_corpus(message.corpus.briefings, message.corpus.threads)
-        if message.note:
-            main.sub_title = f"{main.sub_title} · {message.note}"
         main.notify_problems(self.problems)
         self.corpus_shown = True
 
@@ -180,19 +265,47 @@ class BriefApp(App[None]):
     def action_help(self) -> None:
         from brief.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(restricted=self.restricted))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own Quit would sit beside ours (q): the palette lists ours, from its command.
+        # Restricted, nothing may write a file (screenshots) or run a program (suspend).
         for command in super().get_system_commands(screen):
-            if command.title != "Quit":
-                yield command
+            if command.title == "Quit":
+                continue
+            if self.restricted and command.title not in ("Theme", "Keys", "Maximize", "Minimize"):
+                continue
+            yield command
 
 
-def run(paths: list[str], started: float) -> None:
+def binding_ids() -> set[str]:
+    """Every id a `[keys]` table may remap: the commands' and the widgets' own keys."""
+    from brief.ui.commands import ALL_COMMANDS
+    from brief.ui.widgets.briefing_list import BriefingList
+    from brief.ui.widgets.reading_pane import ReadingPane
+    from brief.ui.widgets.saved_searches import SavedSearches
+    from brief.ui.widgets.search_bar import SearchInput
+
+    ids = {command.id for command in ALL_COMMANDS}
+    for widget in (BriefingList, ReadingPane, SavedSearches, SearchInput):
+        ids |= {b.id for b in widget.BINDINGS if isinstance(b, Binding) and b.id}
+    return ids
+
+
+def run(
+    paths: list[str],
+    started: float,
+    config: Config | None = None,
+    restricted: bool = False,
+    config_problem: str | None = None,
+) -> None:
     """Entry point used by `brief [PATH...]`."""
-    app = BriefApp(paths, started=started)
+    app = BriefApp(
+        paths, started=started, config=config, restricted=restricted, config_problem=config_problem
+    )
     app.run()
+    if config_problem:
+        print(f"brief: config: {config_problem}", file=sys.stderr)
     # Skipped files were shown as a notification; keep them visible after the screen is gone.
     for problem in app.problems:
         print(f"brief: {problem}", file=sys.stderr)

@@ -19,6 +19,7 @@ from textual.binding import Binding
 APP, MAIN, TIMELINE, DAILY, ENTITY, HELP = "app", "main", "timeline", "daily", "entity", "help"
 
 EVERYWHERE, THREADS, ENTITY_PICKER = "Everywhere", "Threads", "Entity picker"  # help sections
+READING = "Read state and links"
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,25 @@ PICK_ENTITY = Command("entity", "e", "pick_entity", "Entity", "Entity", MAIN, EV
 STAR = Command("star", "s", "star", "Star", "Star", MAIN, EVERYWHERE)
 SAVED = Command("saved", "S", "toggle_saved", "Saved searches", "Saved searches", MAIN, EVERYWHERE)
 BACK = Command("back", "escape", "back", "Back", "Back", MAIN, EVERYWHERE)
-REFRESH = Command("refresh", "r", "refresh", "Refresh", "Refresh feeds", MAIN, EVERYWHERE)
+TOGGLE_READ = Command(
+    "read", "m", "toggle_read", "Read", "Mark read / unread", MAIN, READING, show=False
+)
+ALL_READ = Command(
+    "read.all", "M", "mark_all_read", "All read", "Mark all shown read", MAIN, READING, show=False
+)
+NEXT_UNREAD = Command(
+    "unread.next", "N", "next_unread", "Next unread", "Next unread", MAIN, READING, show=False
+)
+OPEN_LINK = Command(
+    "link.open", "o", "open_link", "Open link", "Open the link", MAIN, READING, show=False
+)
+COPY_LINK = Command(
+    "link.copy", "y", "copy_link", "Copy link", "Copy the link", MAIN, READING, show=False
+)
+COMPACT = Command(
+    "compact", "c", "toggle_compact", "Compact", "Compact list", MAIN, EVERYWHERE, show=False
+)
+REFRESH = Command("refresh", "r", "refresh", "Refresh", "Refresh feeds and pages", MAIN, EVERYWHERE)
 # priority: the Screen binds tab to focus_next, which would otherwise win.
 SWITCH = Command(
     "switch",
@@ -111,6 +130,12 @@ MAIN_COMMANDS = (
     STAR,
     SAVED,
     REFRESH,
+    TOGGLE_READ,
+    ALL_READ,
+    NEXT_UNREAD,
+    OPEN_LINK,
+    COPY_LINK,
+    COMPACT,
     BACK,
     SWITCH,
     QUIT,
@@ -176,6 +201,22 @@ HELP_COMMANDS = (
         "Close help",
         HELP,
         palette=False,
+    ),
+    # the help scrolls when it is taller than the terminal (60x20)
+    Command("help.down", "j,down", "scroll(1)", "Down", "Down", HELP, show=False, palette=False),
+    Command("help.up", "k,up", "scroll(-1)", "Up", "Up", HELP, show=False, palette=False),
+    Command(
+        "help.page_down",
+        "pagedown,space",
+        "page(1)",
+        "Page down",
+        "Page down",
+        HELP,
+        show=False,
+        palette=False,
+    ),
+    Command(
+        "help.page_up", "pageup", "page(-1)", "Page up", "Page up", HELP, show=False, palette=False
     ),
 )
 

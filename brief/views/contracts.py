@@ -5,7 +5,8 @@ from __future__ import annotations
 from brief.model import Briefing, Thread
 
 
-def briefing_json(b: Briefing) -> dict:
+def briefing_json(b: Briefing, read: bool = False, starred: bool = False) -> dict:
+    """One briefing as `brief list --json` prints it, with the reader's own state."""
     return {
         "id": b.id,
         "title": b.headline,
@@ -23,6 +24,8 @@ def briefing_json(b: Briefing) -> dict:
         "quotes": [{"speaker": q.speaker, "text": q.text} for q in b.quotes],
         "thread": b.thread,
         "event": b.event,
+        "read": read,
+        "starred": starred,
     }
 
 

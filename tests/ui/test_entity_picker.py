@@ -80,7 +80,7 @@ async def test_e_picks_an_entity_and_escape_restores_the_list():
         assert app.main.sub_title.startswith("Zelensky · 1 of 2 briefings")
         await pilot.press("escape")
         assert len(app.query_one(BriefingList).briefings) == len(seeds())
-        assert app.main.sub_title == "2 briefings"
+        assert app.main.sub_title == "2 briefings · 2 unread"
 
 
 async def test_escape_in_the_picker_changes_nothing():
@@ -91,5 +91,6 @@ async def test_escape_in_the_picker_changes_nothing():
         await pilot.pause()
         assert not isinstance(app.screen, EntityPickerScreen)
         assert (
-            app.main.sub_title == "2 briefings" and len(app.query_one(BriefingList).briefings) == 2
+            app.main.sub_title == "2 briefings · 2 unread"
+            and len(app.query_one(BriefingList).briefings) == 2
         )

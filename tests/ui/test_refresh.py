@@ -56,12 +56,12 @@ async def test_r_refreshes_the_followed_feeds_and_shows_what_is_new(tmp_path):
             await pilot.press("r")
             await loaded(pilot)
             assert "Harbour master announces new berths" in list_text(app)
-            assert app.main.sub_title == "2 briefings · 1 new from 1 source"
+            assert app.main.sub_title == "2 briefings · 2 unread · 1 new from 1 source"
             server.put("harbour.xml", "not a feed at all")
             app.corpus_shown = False
             await pilot.press("r")
             await loaded(pilot)
-            assert app.main.sub_title == "2 briefings · nothing new · 1 failed"
+            assert app.main.sub_title == "2 briefings · 2 unread · nothing new · 1 failed"
             assert "Ferry service resumes" in list_text(app)  # what was stored stays
     finally:
         server.stop()
@@ -81,4 +81,4 @@ async def test_r_on_files_named_on_the_command_line_reads_them_again(tmp_path):
         await pilot.press("r")
         await loaded(pilot)
         assert "river burst its banks" in list_text(app)
-        assert app.main.sub_title == "2 briefings · reloaded"
+        assert app.main.sub_title == "2 briefings · 2 unread · reloaded"

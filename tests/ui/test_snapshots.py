@@ -143,3 +143,52 @@ def test_seeds_thread_timeline_at_80x24(snap_compare):
         await pilot.pause()
 
     assert snap_compare(BriefApp([]), terminal_size=(80, 24), run_before=timeline)
+
+
+# --- issue 15: read state, compact list, light theme, NO_COLOR --------------------------------
+
+
+def test_read_and_unread_at_100x30(snap_compare):
+    """The first story opened (read: dimmed, no marker), the cursor moved on: the pane says it
+    shows another story; the header counts what is unread."""
+
+    async def read_first(pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("enter", "escape", "j")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp([]), terminal_size=(100, 30), run_before=read_first)
+
+
+def test_compact_list_at_80x24(snap_compare):
+    from brief.library import build_corpus
+    from tests.helpers import FIXTURES
+
+    corpus = build_corpus([FIXTURES / "cnndm-unrelated.jsonl"])
+
+    async def compact(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("c", "j", "enter", "escape", "j", "j")
+        await pilot.pause()
+
+    app = BriefApp(briefings=corpus.briefings, threads=corpus.threads)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=compact)
+
+
+def test_mentions_and_quotes_light_theme(snap_compare, annotated_briefing):
+    """Entity colours follow the theme: darker tones on a light background."""
+    assert snap_compare(
+        BriefApp(briefings=[annotated_briefing], theme="textual-light"), terminal_size=(100, 30)
+    )
+
+
+def test_mentions_and_quotes_ansi_light(snap_compare, annotated_briefing):
+    assert snap_compare(
+        BriefApp(briefings=[annotated_briefing], theme="ansi-light"), terminal_size=(100, 30)
+    )
+
+
+def test_no_color(snap_compare, annotated_briefing, monkeypatch):
+    """NO_COLOR: entity types differ by text style; the cursor's card is reversed."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(BriefApp(briefings=[annotated_briefing]), terminal_size=(100, 30))

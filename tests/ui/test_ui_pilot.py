@@ -58,7 +58,7 @@ async def test_paints_loading_then_shows_seeds_with_count():
     app = BriefApp([])
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        assert app.main.sub_title == "2 briefings"
+        assert app.main.sub_title == "2 briefings · 2 unread"
         text = screen_text(app)
         assert "brief — 2 briefings" in text
         assert seeds()[0].headline[:40] in text and seeds()[1].headline[:40] in text
@@ -146,7 +146,7 @@ async def test_help_columns_are_never_cut_off_by_the_terminal_edge(size):
         await pilot.pause()
         body = app.screen.query_one("#help-body")
         columns = list(app.screen.query(".help-column"))
-        assert len(columns) >= 2
+        assert len(columns) >= (1 if size[0] < 80 else 2)  # at 60x20 one column, scrolled
         for column in columns:
             assert column.region.right <= body.region.right - 1, column.region  # inside the border
         assert body.region.right <= size[0]
@@ -168,7 +168,7 @@ async def test_search_as_you_type_marks_matches_and_escape_restores_list_and_cur
         await settled(pilot)
         minsk = [b for b in seeds() if "Minsk" in b.article.text]
         assert [b.id for b in cards.briefings] == [b.id for b in minsk] and len(minsk) == 1
-        assert app.main.sub_title == "1 of 2 briefings"
+        assert app.main.sub_title == "1 of 2 briefings · 2 unread"
         assert "conference in Minsk" in list_text(
             app
         )  # the body sentence that matched, not the summary
@@ -180,7 +180,7 @@ async def test_search_as_you_type_marks_matches_and_escape_restores_list_and_cur
         await pilot.press("escape")
         await pilot.pause()
         assert len(cards.briefings) == 2 and cards.cursor == 1  # the list and cursor from before
-        assert app.main.sub_title == "2 briefings"
+        assert app.main.sub_title == "2 briefings · 2 unread"
         assert app.focused is cards
 
 
@@ -297,7 +297,7 @@ async def test_skipped_files_are_notified_and_kept_for_stderr(tmp_path):
         size=(100, 30), notifications=True
     ) as pilot:  # run_test hides toasts by default
         await loaded(pilot)
-        assert app.main.sub_title == "1 briefing"
+        assert app.main.sub_title == "1 briefing · 1 unread"
         assert len(app.problems) == 1 and "bad.json" in app.problems[0]
         await pilot.pause(0.2)  # toasts mount a moment after notify()
         text = screen_text(app)

@@ -71,7 +71,10 @@ def test_no_quotes_section_without_quotes():
 def test_card_shows_headline_date_source_chips_by_count_and_summary(annotated_briefing):
     lines = card_lines(annotated_briefing, 80, CardStyles(entities=COLOURS), selected=False)
     assert [len(line) for line in lines] == [80] * 4
-    assert lines[0].plain.strip() == "Putin meets reporters in Minsk"
+    assert lines[0].plain.strip() == "• Putin meets reporters in Minsk"  # unread: the marker
+    read = card_lines(annotated_briefing, 80, CardStyles(), selected=False, read=True)
+    assert read[0].plain.strip() == "Putin meets reporters in Minsk"
+    assert read[0].spans[-1].style == CardStyles().read  # dimmed, not bold
     meta = lines[1].plain
     assert meta.strip().startswith("≈ 27 Jun 2025 · Example Wire")
     assert (

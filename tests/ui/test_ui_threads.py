@@ -279,11 +279,11 @@ async def test_untrusted_thread_titles_and_headlines_stay_text():
         ),
     )
     app = BriefApp(briefings=briefings, threads=[thread])
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(140, 30)) as pilot:
         await pilot.pause()
         await pilot.press("T")
         await pilot.pause()
-        assert f"━ {evil} · 2 stories" in list_text(app)
+        assert f"━ {evil} · 2 stories · 2 unread" in list_text(app)
         await pilot.press("t")
         await pilot.pause()
         assert evil in screen_text(app)

@@ -20,7 +20,7 @@ async def test_a_hundred_thousand_briefings(synthetic_briefings):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         cards = app.query_one(BriefingList)
-        assert app.main.sub_title == "100,000 briefings"
+        assert app.main.sub_title == "100,000 briefings · 100,000 unread"
         assert cards.virtual_size.height == 100_000 * CARD_HEIGHT
         await pilot.press("G")
         assert cards.cursor == 99_999

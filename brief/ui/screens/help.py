@@ -18,6 +18,7 @@ from brief.ui.commands import (
     EVERYWHERE,
     HELP,
     HELP_COMMANDS,
+    READING,
     THREADS,
     bindings,
     section,
@@ -106,6 +107,7 @@ def help_sections() -> list[Section]:
     return [
         (EVERYWHERE, [command.binding() for command in section(EVERYWHERE)]),
         (THREADS, [command.binding() for command in section(THREADS)]),
+        (READING, [command.binding() for command in section(READING)]),
         ("Briefing list", BriefingList.BINDINGS),
         # The pane scrolls with the list's keys; say so once and list only what it adds.
         (
@@ -134,9 +136,10 @@ class HelpScreen(ModalScreen[None]):
 
     COMPONENT_CLASSES = set(ENTITY_COMPONENT_CLASSES)
 
-    def __init__(self, sections: list[Section] | None = None) -> None:
+    def __init__(self, sections: list[Section] | None = None, restricted: bool = False) -> None:
         super().__init__()
         self.sections = help_sections() if sections is None else sections
+        self.restricted = restricted
 
     def compose(self) -> ComposeResult:
         # This screen's own keys are in the border ("esc closes"), not a block of their own: it
@@ -147,13 +150,25 @@ class HelpScreen(ModalScreen[None]):
             blocks, self.app.size.width - HELP_SIDES, self.app.size.height - HELP_CHROME
         )
         with Vertical(id="help-body") as body:
-            body.border_title = "brief keys"
-            body.border_subtitle = "esc ? q close help"
+            body.border_title = "brief keys" + (
+                " · restricted session: o copies links, nothing is opened or written"
+                if self.restricted
+                else ""
+            )
+            body.border_subtitle = "j/k/PgDn scroll · esc ? q close help"
             with Horizontal(id="help-columns"):
                 for number, column in enumerate(columns):
                     yield Static(
                         two_columns(column), classes="help-column" + (" later" if number else "")
                     )
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#help-body")
+        body.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        body = self.query_one("#help-body")
+        body.scroll_relative(y=pages * max(1, body.scrollable_content_region.height), animate=False)
 
     def _legend_rows(self) -> list[Row]:
         styles = entity_styles(self)

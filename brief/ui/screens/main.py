@@ -48,6 +48,8 @@ class MainScreen(SearchPart, Screen[None]):
         self.starred_ids: set[str] = set()
         self.saved: list[tuple[str, str]] = []  # (name, query), as the store keeps them
         self.entity_scope: str | None = None  # what the list is narrowed to, if anything
+        self.list_label = "Loading…"  # what the list shows: "20 briefings", "5 of 20 …"
+        self.title_note = ""  # what the last refresh did
         self._entity_picker: EntityPicker | None = None
         self.init_search()
 
@@ -69,6 +71,11 @@ class MainScreen(SearchPart, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Loading…"
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            self.query_one(BriefingList).compact = config.compact
+            self.set_class(config.compact, "compact")
+            self.query_one(ReadingPane).summary_words = config.summary_length
         self.query_one("#filter", Input).cursor_blink = False
         self.query_one(BriefingList).focus()
         self.query_one(ReadingPane).thread_note = self._thread_note
@@ -86,9 +93,7 @@ class MainScreen(SearchPart, Screen[None]):
         """The reader's library and state: read, starred, saved searches (before `show_corpus`)."""
         self.library = library
         self.read_ids, self.starred_ids, self.saved = read, starred, saved
-        self.show_saved()
-        if self.saved and self.has_class("-wide"):
-            self.query_one("#sidebar").add_class("open")
+        self.show_saved()  # the sidebar opens on S only, never by itself
 
     def show_corpus(self, briefings: list[Briefing], threads: list[Thread]) -> None:
         """Show a loaded corpus (the App calls this on the UI thread)."""
@@ -97,15 +102,17 @@ class MainScreen(SearchPart, Screen[None]):
         self.all_briefings = briefings
         self.by_id = {b.id: b for b in briefings}
         self._entity_picker = None
-        self.sub_title = count_label(len(briefings))
+        self.set_list_label(count_label(len(briefings)))
         cards = self.query_one(BriefingList)
         cards.thread_sizes = {t.id: len(t.articles) for t in threads}
         cards.thread_titles = {t.id: t.title for t in threads}
         cards.starred = self.starred_ids
+        cards.read = self.read_ids
         cards.set_briefings(briefings, empty_message="No briefings found.")
         self.query_one(ReadingPane).show(
             briefings[0] if briefings else None, "No briefings to read."
         )
+        self.on_briefing_list_highlighted()
 
     def action_refresh(self) -> None:
         self.app.refresh_library()
@@ -124,6 +131,7 @@ class MainScreen(SearchPart, Screen[None]):
     def on_briefing_list_opened(self, event: BriefingList.Opened) -> None:
         self._mark_read(event.briefing)
         self.query_one(ReadingPane).show(event.briefing)
+        self.on_briefing_list_highlighted()
         self.add_class("reading")  # in one-column layouts the pane replaces the list
         self.query_one(ReadingPane).focus()
 
@@ -246,17 +254,123 @@ class MainScreen(SearchPart, Screen[None]):
 
     # --- read and starred -------------------------------------------------------
 
+    def set_list_label(self, label: str) -> None:
+        """The header: what the list shows, how many are unread, what the last refresh did."""
+        self.list_label = label
+        self.refresh_title()
+
+    def refresh_title(self) -> None:
+        parts = [self.list_label]
+        if self.all_briefings:
+            unread = sum(1 for b in self.all_briefings if b.id not in self.read_ids)
+            parts.append(f"{unread:,} unread")
+        if self.title_note:
+            parts.append(self.title_note)
+        self.sub_title = " · ".join(parts)
+
     def _mark_read(self, briefing: Briefing) -> None:
         if briefing.id not in self.read_ids:
-            self.read_ids.add(briefing.id)
-            if self.library is not None:
-                self.library.set_read(briefing.id)
+            self._set_read([briefing], True)
+
+    def _set_read(self, briefings: list[Briefing], read: bool) -> None:
+        ids = [b.id for b in briefings if (b.id in self.read_ids) != read]
+        if not ids:
+            return
+        (self.read_ids.update if read else self.read_ids.difference_update)(ids)
+        if self.library is not None:
+            if len(ids) == 1:
+                self.library.set_read(ids[0], read)
+            else:
+                self.library.set_read_many(ids, read)
+        self.query_one(BriefingList).clear_cache()
+        self.refresh_title()
+        self.count_saved()  # is:unread searches change
+
+    def _target(self) -> Briefing | None:
+        """What m, s, o and y act on: the pane's story while reading, else the cursor's."""
+        pane = self.query_one(ReadingPane)
+        if self.focused is pane and pane.briefing is not None:
+            return pane.briefing
+        return self.query_one(BriefingList).highlighted
+
+    def action_toggle_read(self) -> None:
+        """m: mark the story read, or unread again."""
+        briefing = self._target()
+        if briefing is not None:
+            self._set_read([briefing], briefing.id not in self.read_ids)
+
+    def action_mark_all_read(self) -> None:
+        """M: every story the list shows now (a search's results, an entity's stories) is read."""
+        shown = list(self.query_one(BriefingList).briefings)
+        unread = [b for b in shown if b.id not in self.read_ids]
+        self._set_read(unread, True)
+        self.notify(f"Marked {count_label(len(unread))} read.", markup=False, timeout=3)
+
+    def action_next_unread(self) -> None:
+        """N: the cursor goes to the next unread story below it, wrapping round to the top."""
+        cards = self.query_one(BriefingList)
+        shown = cards.briefings
+        count = len(shown)
+        for step in range(1, count + 1):
+            index = (cards.cursor + step) % count
+            if shown[index].id not in self.read_ids:
+                cards.move_to(index)
+                cards.focus()
+                self.remove_class("reading")
+                return
+        self.notify("No unread stories here.", markup=False, timeout=3)
+
+    def on_briefing_list_highlighted(self) -> None:
+        pane = self.query_one(ReadingPane)
+        current = self.query_one(BriefingList).highlighted
+        shown = pane.briefing
+        if shown is None or current is None or shown.id == current.id:
+            pane.set_note("")
+        else:
+            pane.set_note("◂ not the highlighted story · enter opens it")
+
+    # --- links --------------------------------------------------------------------
+
+    def _link(self) -> str | None:
+        from brief.views.links import safe_url
+
+        briefing = self._target()
+        url = safe_url(briefing.article.url) if briefing is not None else None
+        if briefing is not None and url is None:
+            self.notify("This story has no http(s) link.", markup=False, timeout=3)
+        return url
+
+    def action_copy_link(self) -> None:
+        """y: copy the link (OSC 52: it reaches the clipboard of the terminal, over SSH too)."""
+        url = self._link()
+        if url is not None:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied the link: {url}", markup=False, timeout=4)
+
+    def action_open_link(self) -> None:
+        """o: open the link in a browser; over SSH or restricted, copy it instead and say so."""
+        url = self._link()
+        if url is None:
+            return
+        why = self.app.why_not_browser()
+        if why:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied the link ({why}): {url}", markup=False, timeout=5)
+        else:
+            self.app.open_url(url)
+            self.notify(f"Opened {url}", markup=False, timeout=3)
+
+    def action_toggle_compact(self) -> None:
+        """c: one line a story, or cards; kept in the config."""
+        cards = self.query_one(BriefingList)
+        cards.set_compact(not cards.compact)
+        self.set_class(cards.compact, "compact")
+        self.app.remember("density", "compact" if cards.compact else "cards")
 
     def action_star(self) -> None:
         """Star or unstar the briefing under the cursor (or in the pane, when reading)."""
-        pane = self.query_one(ReadingPane)
         cards = self.query_one(BriefingList)
-        briefing = pane.briefing if self.focused is pane else cards.highlighted
+        briefing = self._target()
         if briefing is None:
             return
         starred = briefing.id not in self.starred_ids
@@ -305,7 +419,7 @@ class MainScreen(SearchPart, Screen[None]):
         if self.searching:
             self.close_search()
         self.entity_scope = label
-        self.sub_title = (
+        self.set_list_label(
             f"{label} · {len(shown):,} of {count_label(len(self.all_briefings))} · esc shows all"
         )
         self.remove_class("reading")
@@ -316,7 +430,7 @@ class MainScreen(SearchPart, Screen[None]):
 
     def _clear_scope(self) -> None:
         self.entity_scope = None
-        self.sub_title = count_label(len(self.all_briefings))
+        self.set_list_label(count_label(len(self.all_briefings)))
         self.query_one(BriefingList).set_briefings(
             self.all_briefings, empty_message="No briefings found."
         )

@@ -52,6 +52,10 @@ class SearchPart:
     starred_ids: set[str]
     saved: list[tuple[str, str]]
     library: Library | None
+    list_label: str
+
+    def set_list_label(self, label: str) -> None:
+        raise NotImplementedError  # the main screen's
 
     def init_search(self) -> None:
         self._saved_counts: dict[str, int] = {}
@@ -67,7 +71,7 @@ class SearchPart:
     def action_search(self) -> None:
         if not self.searching:
             cards = self.query_one(BriefingList)
-            self._before_search = (list(cards.source), cards.cursor, self.sub_title)
+            self._before_search = (list(cards.source), cards.cursor, self.list_label)
             self.query_one("#list-column").add_class("filtering")
             self._set_status("", 0, 0, ())
         self.remove_class("reading")
@@ -127,7 +131,7 @@ class SearchPart:
     def _show_matches(
         self, text: str, shown: list[Briefing], matches: dict, total: int, errors=()
     ) -> None:
-        self.sub_title = f"{total:,} of {count_label(len(self.all_briefings))}"
+        self.set_list_label(f"{total:,} of {count_label(len(self.all_briefings))}")
         self.query_one(BriefingList).set_briefings(
             shown, empty_message=f"Nothing matches “{text}”.", matches=matches
         )
@@ -152,7 +156,7 @@ class SearchPart:
         self.query_one(BriefingList).set_briefings(
             briefings, empty_message="No briefings found.", cursor=cursor
         )
-        self.sub_title = sub_title
+        self.set_list_label(sub_title)
         if not keep_bar:
             self._before_search = None
 
@@ -213,6 +217,10 @@ class SearchPart:
         else:
             sidebar.add_class("open")
             options.focus()
+
+    def on_saved_searches_close(self) -> None:
+        self.query_one("#sidebar").remove_class("open")
+        self.query_one(BriefingList).focus()
 
     def on_saved_searches_run(self, message: SavedSearches.Run) -> None:
         self.start_search(message.query)

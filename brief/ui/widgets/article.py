@@ -14,6 +14,7 @@ from rich.text import Text
 from brief.model import Block, Briefing
 from brief.ui.widgets.card import one_line
 from brief.views.labels import date_label
+from brief.views.links import safe_url
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class ArticleStyles:
     furniture: Style = Style(dim=True)
     speaker: Style = Style(bold=True)
     quote: Style = Style(italic=True)
+    link: Style = Style(underline=True)
     entities: dict[str, Style] = field(default_factory=dict)
 
 
@@ -92,9 +94,27 @@ class ArticleParts:
     body: Text
 
 
-def article_parts(briefing: Briefing, styles: ArticleStyles, thread_note: str = "") -> ArticleParts:
+def short_summary(summary: str, words: int = 0) -> str:
+    """The summary cut to `words` whole words (with …); 0 keeps it all."""
+    parts = one_line(summary).split(" ")
+    return " ".join(parts[:words]) + "…" if 0 < words < len(parts) else one_line(summary)
+
+
+def link_line(briefing: Briefing, styles: ArticleStyles) -> Text | None:
+    """The briefing's link as a terminal hyperlink (OSC 8): http(s) only, or nothing."""
+    url = safe_url(briefing.article.url)
+    if url is None:
+        return None
+    line = Text("link ", style=styles.meta)
+    line.append(url, style=styles.link + Style(link=url))
+    return line
+
+
+def article_parts(
+    briefing: Briefing, styles: ArticleStyles, thread_note: str = "", summary_words: int = 0
+) -> ArticleParts:
     """Everything the reading pane shows for one briefing; `thread_note` says where it sits in
-    its thread."""
+    its thread, `summary_words` cuts the summary (0: whole)."""
     meta = date_label(briefing) + (f" · {one_line(briefing.source)}" if briefing.source else "")
     meta += f" · {thread_note}" if thread_note else ""
     lines = [
@@ -102,8 +122,11 @@ def article_parts(briefing: Briefing, styles: ArticleStyles, thread_note: str = 
         Text(meta, style=styles.meta),
     ]
     # The briefing itself (summary, who and where) comes before the full text it was drawn from.
+    link = link_line(briefing, styles)
+    if link is not None:
+        lines.append(link)
     if briefing.summary:
-        lines += [Text(), Text(one_line(briefing.summary))]
+        lines += [Text(), Text(short_summary(briefing.summary, summary_words))]
     involved = _involved(briefing, styles)
     if involved:
         lines += [Text(), involved]

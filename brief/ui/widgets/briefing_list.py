@@ -22,7 +22,14 @@ from textual.message import Message
 from textual.strip import Strip
 
 from brief.model import Briefing
-from brief.ui.widgets.card import CARD_HEIGHT, CardStyles, card_lines, one_line
+from brief.ui.widgets.card import (
+    CARD_HEIGHT,
+    COMPACT_HEIGHT,
+    CardStyles,
+    card_lines,
+    compact_line,
+    one_line,
+)
 from brief.ui.widgets.entity_styles import ENTITY_COMPONENT_CLASSES, entity_styles
 from brief.ui.widgets.virtual_list import VirtualList
 from brief.views.grouping import group_by_thread
@@ -42,26 +49,26 @@ class GroupLayout:
     starts: list[int]  # first line of each item, ascending
     items: list[int]  # card index (>= 0) or ~header index (< 0) for each item
     card_tops: list[int]  # first line of each card
-    headers: list[tuple[str, Briefing]]  # (thread key, the thread's newest shown briefing)
+    headers: list[tuple[str, list[Briefing]]]  # (thread key, its shown briefings, newest first)
     height: int
 
     @classmethod
-    def build(cls, groups: list[tuple[str, list[Briefing]]]) -> GroupLayout:
+    def build(cls, groups: list[tuple[str, list[Briefing]]], card_height: int) -> GroupLayout:
         starts: list[int] = []
         items: list[int] = []
         card_tops: list[int] = []
-        headers: list[tuple[str, Briefing]] = []
+        headers: list[tuple[str, list[Briefing]]] = []
         line = 0
         for key, members in groups:
             starts.append(line)
             items.append(~len(headers))
-            headers.append((key, members[0]))
+            headers.append((key, members))
             line += HEADER_HEIGHT
             for _ in members:
                 starts.append(line)
                 items.append(len(card_tops))
                 card_tops.append(line)
-                line += CARD_HEIGHT
+                line += card_height
         return cls(starts, items, card_tops, headers, line)
 
     def item_at(self, line: int) -> tuple[int, int]:
@@ -83,6 +90,8 @@ class BriefingList(VirtualList):
 
     COMPONENT_CLASSES = {
         "card--headline",
+        "card--read",
+        "card--unread",
         "card--meta",
         "card--summary",
         "card--bar",
@@ -98,6 +107,9 @@ class BriefingList(VirtualList):
 
     CACHE_SIZE = 512
 
+    class Highlighted(Message):
+        """The cursor moved, or the list changed under it."""
+
     class Opened(Message):
         """The user asked to read a briefing (enter or click)."""
 
@@ -111,6 +123,8 @@ class BriefingList(VirtualList):
         self.source: Sequence[Briefing] = ()
         self.matches: Mapping[str, SearchResult] = {}
         self.starred: set[str] = set()  # ids; the screen owns this set and tells us when it changes
+        self.read: set[str] = set()  # ids; the screen's too
+        self.compact = False  # one line a story (c) instead of a four-line card
         self.empty_message = "Loading…"
         self.thread_sizes: Mapping[str, int] = {}  # thread id -> stories; the screen tells us
         self.thread_titles: Mapping[str, str] = {}
@@ -137,7 +151,7 @@ class BriefingList(VirtualList):
         self._layout = None
         if self.grouped and not self.matches:  # a ranked result list stays in rank order
             groups = group_by_thread(briefings)
-            self._layout = GroupLayout.build(groups)
+            self._layout = GroupLayout.build(groups, self.card_height)
             briefings = [b for _, members in groups for b in members]
         self.briefings = briefings
         self.empty_message = empty_message
@@ -148,6 +162,20 @@ class BriefingList(VirtualList):
         if self.cursor:
             self.scroll_to_cursor()
         self.refresh()
+        self.post_message(self.Highlighted())
+
+    @property
+    def card_height(self) -> int:
+        return COMPACT_HEIGHT if self.compact else CARD_HEIGHT
+
+    def set_compact(self, compact: bool) -> None:
+        """One line a story, or cards; the cursor stays on the same story."""
+        self.compact = compact
+        self.set_grouped(self.grouped)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        super().watch_cursor(old, new)
+        self.post_message(self.Highlighted())
 
     def set_grouped(self, grouped: bool) -> None:
         """Group by thread or not, with the cursor kept on the same story."""
@@ -174,14 +202,14 @@ class BriefingList(VirtualList):
         return len(self.briefings)
 
     def content_height(self) -> int:
-        return self._layout.height if self._layout else len(self.briefings) * CARD_HEIGHT
+        return self._layout.height if self._layout else len(self.briefings) * self.card_height
 
     def _card_top(self, index: int) -> int:
-        return self._layout.card_tops[index] if self._layout else index * CARD_HEIGHT
+        return self._layout.card_tops[index] if self._layout else index * self.card_height
 
     def item_span(self, index: int) -> tuple[int, int]:
         top = self._card_top(index)
-        return top, top + CARD_HEIGHT
+        return top, top + self.card_height
 
     def scroll_span(self, index: int) -> tuple[int, int]:
         top, bottom = self.item_span(index)
@@ -192,14 +220,14 @@ class BriefingList(VirtualList):
     def scroll_target(self, top: int, bottom: int, scroll_y: int, height: int) -> int:
         # Off the page: jump by about half a page so the next few moves repaint nothing.
         if top < scroll_y:
-            target = bottom - height // 2 - CARD_HEIGHT // 2
+            target = bottom - height // 2 - self.card_height // 2
         else:
-            target = top - height // 2 + CARD_HEIGHT // 2
+            target = top - height // 2 + self.card_height // 2
         return min(target, top)
 
     def locate(self, line: int) -> tuple[int, int]:
         if self._layout is None:
-            return divmod(line, CARD_HEIGHT)
+            return divmod(line, self.card_height)
         return self._layout.item_at(line)
 
     def index_at(self, line: int) -> int:
@@ -210,7 +238,7 @@ class BriefingList(VirtualList):
         return self._layout.items[bisect_right(self._layout.starts, line)]
 
     def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+        return max(1, self.scrollable_content_region.height // self.card_height)
 
     # --- drawing --------------------------------------------------------------
 
@@ -225,6 +253,8 @@ class BriefingList(VirtualList):
         style = self.get_component_rich_style
         return CardStyles(
             headline=style("card--headline", partial=True),
+            read=style("card--read", partial=True),
+            unread=style("card--unread", partial=True),
             meta=style("card--meta", partial=True),
             summary=style("card--summary", partial=True),
             bar=style("card--bar", partial=True),
@@ -239,7 +269,8 @@ class BriefingList(VirtualList):
         if item < 0:
             return [self._header_strip(~item, width)]
         briefing = self.briefings[item]
-        lines = card_lines(
+        draw = compact_line if self.compact else card_lines
+        lines = draw(
             briefing,
             width,
             self._card_styles(),
@@ -247,16 +278,19 @@ class BriefingList(VirtualList):
             self.matches.get(briefing.id),
             briefing.id in self.starred,
             self.thread_sizes.get(briefing.thread, 0),
+            briefing.id in self.read,
         )
-        return [self.strip(line, width) for line in lines]
+        return [self.strip(line, width) for line in ([lines] if self.compact else lines)]
 
     def _header_strip(self, number: int, width: int) -> Strip:
-        thread, newest = self._layout.headers[number]
-        title = one_line(self.thread_titles.get(thread) or newest.headline)
+        thread, members = self._layout.headers[number]
+        title = one_line(self.thread_titles.get(thread) or members[0].headline)
+        unread = sum(1 for b in members if b.id not in self.read)
         size = self.thread_sizes.get(thread, 1) if not thread.startswith("=") else 1
         style = self.get_component_rich_style
         rule = style("card--group", partial=True)
-        size_label = f" · {count_label(size, 'story')} "
+        size_label = f" · {count_label(size, 'story')}"
+        size_label += f" · {unread:,} unread " if unread else " "
         # the title gives way first: the size is the header's news
         name = Text(title, style=style("card--group-title", partial=True))
         name.truncate(max(1, width - 2 - len(size_label)), overflow="ellipsis")

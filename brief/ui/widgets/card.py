@@ -19,13 +19,17 @@ if TYPE_CHECKING:  # the search engine loads after first paint
     from brief.search import SearchResult
 
 CARD_HEIGHT = 4  # headline, date · source · chips, summary, gap
+COMPACT_HEIGHT = 1  # date, source, headline, thread size: one line a story
 _SPACES = re.compile(r"\s+")
 _BAR = "▌ "
+_UNREAD = "• "  # in the bar's place: the story has not been opened yet
 
 
 @dataclass(frozen=True)
 class CardStyles:
-    headline: Style = Style(bold=True)
+    headline: Style = Style(bold=True)  # an unread story's headline
+    read: Style = Style(dim=True)  # a read story's headline: dimmed, not bold
+    unread: Style = Style(bold=True)  # the unread marker
     meta: Style = Style(dim=True)
     summary: Style = Style()
     bar: Style = Style()
@@ -109,6 +113,54 @@ def card_summary(briefing: Briefing) -> str:
     return summary[end.end() :] if end and end.end() < len(summary) else summary
 
 
+def _title(briefing: Briefing, styles: CardStyles, match: SearchResult | None, read: bool) -> Text:
+    """The headline: bold while unread, dimmed once read; a search's matches marked."""
+    headline = one_line(briefing.headline) or "(no headline)"
+    style = styles.read if read else styles.headline
+    if match is not None and match.headline_spans and headline == briefing.headline:
+        return _marked(headline, match.headline_spans, style, styles.match)
+    return Text(headline, style=style)
+
+
+def _bar(styles: CardStyles, selected: bool, read: bool) -> Text:
+    if selected:
+        return Text(_BAR, style=styles.bar)
+    return Text(" " * len(_BAR)) if read else Text(_UNREAD, style=styles.unread)
+
+
+def compact_line(
+    briefing: Briefing,
+    width: int,
+    styles: CardStyles,
+    selected: bool,
+    match: SearchResult | None = None,
+    starred: bool = False,
+    thread_size: int = 0,
+    read: bool = False,
+) -> Text:
+    """One line a story: date, source, headline, thread size; exactly `width` cells."""
+    inner = max(1, width - len(_BAR))
+    line = Text()
+    if starred:
+        line.append("★ ", style=styles.match)
+    line.append(f"{date_label(briefing):<13}", style=styles.meta)
+    source = one_line(briefing.source or "")
+    if len(source) > 12:
+        source = source[:11] + "…"
+    line.append(f"{source:<12}  ", style=styles.meta)
+    size = f"  [{thread_size:,}]" if thread_size > 1 else ""
+    title = _title(briefing, styles, match, read)
+    title.truncate(max(1, inner - line.cell_len - len(size)), overflow="ellipsis")
+    line.append_text(title)
+    if size:
+        line.append(size, style=styles.thread)
+    line.truncate(inner, overflow="ellipsis", pad=True)
+    row = _bar(styles, selected, read) + line
+    if selected:
+        row.stylize_before(styles.selected)
+    return row
+
+
 def card_lines(
     briefing: Briefing,
     width: int,
@@ -117,6 +169,7 @@ def card_lines(
     match: SearchResult | None = None,
     starred: bool = False,
     thread_size: int = 0,
+    read: bool = False,
 ) -> list[Text]:
     """CARD_HEIGHT lines, each exactly `width` cells, ending with a blank gap line.
 
@@ -124,21 +177,16 @@ def card_lines(
     the body shows that sentence instead of the summary.
     """
     inner = max(1, width - len(_BAR))
-    headline = one_line(briefing.headline) or "(no headline)"
-    if match is not None and match.headline_spans and headline == briefing.headline:
-        title = _marked(headline, match.headline_spans, styles.headline, styles.match)
-    else:
-        title = Text(headline, style=styles.headline)
+    title = _title(briefing, styles, match, read)
     if match is not None and match.snippet is not None:
         third = _snippet_line(match, inner, styles)
     else:
         third = Text(card_summary(briefing), style=styles.summary)
     lines = [title, _meta_line(briefing, inner, styles, starred, thread_size), third]
-    bar = Text(_BAR, style=styles.bar) if selected else Text(" " * len(_BAR))
     out = []
-    for line in lines:
+    for number, line in enumerate(lines):
         line.truncate(inner, overflow="ellipsis", pad=True)
-        row = bar + line
+        row = _bar(styles, selected, read or number > 0) + line  # the marker on the headline
         if selected:
             row.stylize_before(styles.selected)
         out.append(row)

@@ -33,6 +33,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         "pane--furniture",
         "pane--speaker",
         "pane--quote",
+        "pane--link",
         *ENTITY_COMPONENT_CLASSES,
     }
 
@@ -42,8 +43,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.thread_note: Callable[[Briefing], str] = lambda briefing: (
             ""
         )  # the app knows the threads
+        self.summary_words = 0  # the config's summary_length; 0: the whole summary
+        self._note = ""
 
     def compose(self) -> ComposeResult:
+        # One line kept at the top: empty while the pane shows the story under the list's
+        # cursor, else it says so. Always there, so showing it moves nothing else.
+        yield Static(Text(""), id="pane-note")
         yield Static(Text("Loading…"), id="article-head")
         with Vertical(id="article-quotes"):
             yield Static(Text("Key quotes"), id="quotes-title")
@@ -62,6 +68,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             furniture=style("pane--furniture"),
             speaker=style("pane--speaker"),
             quote=style("pane--quote"),
+            link=style("pane--link"),
             entities=entity_styles(self),
         )
 
@@ -74,11 +81,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if briefing is None:
             parts = ArticleParts(head=Text(empty), quotes=None, body=Text())
         else:
-            parts = article_parts(briefing, self._styles(), self.thread_note(briefing))
+            parts = article_parts(
+                briefing, self._styles(), self.thread_note(briefing), self.summary_words
+            )
         self.query_one("#article-head", Static).update(parts.head)
         self.query_one("#article-quotes").display = parts.quotes is not None
         self.query_one("#quotes", Static).update(parts.quotes or Text())
         self.query_one("#article-body", Static).update(parts.body)
+
+    def set_note(self, note: str) -> None:
+        """Say that the pane shows another story than the highlighted one ("" when it does not)."""
+        if note != self._note:
+            self._note = note
+            self.query_one("#pane-note", Static).update(Text(note))
+            self.query_one("#pane-note").set_class(bool(note), "-shown")
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

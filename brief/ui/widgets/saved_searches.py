@@ -18,7 +18,13 @@ class SavedSearches(Vertical):
 
     BINDINGS = [
         Binding("d,delete", "forget", "Forget search", id="saved.forget"),
+        Binding("j", "move(1)", "Next", show=False, id="saved.next"),
+        Binding("k", "move(-1)", "Previous", show=False, id="saved.previous"),
+        Binding("escape", "close", "Close", id="saved.close"),
     ]
+
+    class Close(Message):
+        """Escape in the sidebar: close it, back to the list."""
 
     class Run(Message):
         def __init__(self, query: str) -> None:
@@ -62,6 +68,13 @@ class SavedSearches(Vertical):
         event.stop()
         if self.entries:
             self.post_message(self.Run(self.entries[event.option_index][1]))
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+
+    def action_close(self) -> None:
+        self.post_message(self.Close())
 
     def action_forget(self) -> None:
         index = self.query_one(OptionList).highlighted

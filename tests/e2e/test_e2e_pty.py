@@ -1,0 +1,70 @@
+"""The installed `brief` in a real pseudo-terminal: what reaches the wire, and fast keys."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+
+from tests.helpers import REPO, brief_command
+from tests.pty_session import PtySession
+
+FIXTURE = str(REPO / "tests" / "fixtures" / "cnndm-unrelated.jsonl")
+
+
+def _env(tmp_path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM", "BRIEF_THEME")}
+    env.update(
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        TERM="xterm-256color",
+        **extra,
+    )
+    return env
+
+
+def test_fast_keys_through_the_palette_do_not_crash(tmp_path):
+    """Keys 20 ms apart (PageUp k t b ctrl+p b PageUp) crashed Textual's OptionList with a
+    KeyError in 2 of 3 tries; brief must still be running after every round."""
+    with PtySession([*brief_command(), FIXTURE], _env(tmp_path), 80, 24) as term:
+        term.wait_for("briefings", timeout=90)
+        term.settle(1.0)
+        for _ in range(5):
+            for key in ("pageup", "k", "t", "b", "ctrl+p", "b", "pageup"):
+                term.send(key)
+                time.sleep(0.02)
+                term.read(0)
+            term.read(0.5)
+            assert term.alive(), term.text()[-2000:]
+            for _ in range(3):  # close whatever is open: palette, daily, timeline
+                term.send("escape")
+                term.read(0.3)
+        assert term.alive()
+        assert "Traceback" not in term.text()
+        term.send("q")
+        term.read(3)
+        assert not term.alive() and term.status == 0
+
+
+_COLOUR = re.compile(rb"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]")
+
+
+def test_no_color_sends_no_colour_sequences(tmp_path):
+    """NO_COLOR: bold, dim, underline and reverse only; no 16, 256 or truecolour sequences."""
+    with PtySession([*brief_command(), FIXTURE], _env(tmp_path, NO_COLOR="1"), 80, 24) as term:
+        term.wait_for("briefings", timeout=90)
+        for key in ("j", "j", "enter", "slash"):
+            term.send(key)
+            term.read(0.3)
+        term.settle(0.5)
+        sgr = re.findall(rb"\x1b\[([0-9;]*)m", term.output)
+        assert sgr, "no styles at all"
+        colours = [s for s in sgr if _has_colour(s)]
+        assert not colours, f"colour sequences under NO_COLOR: {colours[:5]}"
+        assert any(b"1" in s.split(b";") for s in sgr)  # bold is still there
+
+
+def _has_colour(params: bytes) -> bool:
+    codes = [int(p) for p in params.split(b";") if p]
+    return any(30 <= c <= 49 and c not in (39, 49) or 90 <= c <= 107 for c in codes)
