@@ -7,7 +7,7 @@ from textual.geometry import Region
 
 from brief.ui.app import BriefApp
 from brief.ui.widgets.briefing_list import BriefingList
-from brief.ui.widgets.card import CARD_HEIGHT
+from brief.ui.widgets.card import CARD_HEIGHT, CURSOR_CELLS
 
 
 def list_text(cards: BriefingList) -> str:
@@ -37,7 +37,11 @@ async def test_a_hundred_thousand_briefings(synthetic_briefings):
         assert app.query_one("#pane").briefing is briefings[1]
 
 
-async def test_cursor_move_refreshes_only_the_two_changed_cards(synthetic_briefings, monkeypatch):
+async def test_cursor_move_refreshes_only_the_cursor_cells_of_two_cards(
+    synthetic_briefings, monkeypatch
+):
+    """Only the bar shows the cursor, so a move repaints its cells in the two cards (a few
+    hundred bytes over SSH), not the cards' whole rows."""
     app = BriefApp(briefings=synthetic_briefings(1_000))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -51,9 +55,9 @@ async def test_cursor_move_refreshes_only_the_two_changed_cards(synthetic_briefi
 
         monkeypatch.setattr(cards, "refresh", spy)
         await pilot.press("j")
-        width = cards.size.width
+        cells = CURSOR_CELLS
         assert refreshed == [
-            (Region(0, 0, width, CARD_HEIGHT), Region(0, CARD_HEIGHT, width, CARD_HEIGHT))
+            (Region(0, 0, cells, CARD_HEIGHT), Region(0, CARD_HEIGHT, cells, CARD_HEIGHT))
         ]
 
 

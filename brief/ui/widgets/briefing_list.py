@@ -25,6 +25,7 @@ from brief.model import Briefing
 from brief.ui.widgets.card import (
     CARD_HEIGHT,
     COMPACT_HEIGHT,
+    CURSOR_CELLS,
     CardStyles,
     card_lines,
     compact_line,
@@ -78,6 +79,7 @@ class GroupLayout:
 
 
 class BriefingList(VirtualList):
+    CURSOR_COLUMNS = CURSOR_CELLS
     BINDINGS = [
         Binding("j,down", "cursor_down", "Next", show=False, id="list.next"),
         Binding("k,up", "cursor_up", "Previous", show=False, id="list.previous"),
@@ -218,12 +220,12 @@ class BriefingList(VirtualList):
         return top, bottom
 
     def scroll_target(self, top: int, bottom: int, scroll_y: int, height: int) -> int:
-        # Off the page: jump by about half a page so the next few moves repaint nothing.
+        # Off the page: turn the page (as mutt's index does), the cursor's card at the top going
+        # down and at the bottom going up, so that the next page of moves repaints nothing but
+        # the cursor; scrolling a card at a time would repaint the whole list at every move.
         if top < scroll_y:
-            target = bottom - height // 2 - self.card_height // 2
-        else:
-            target = top - height // 2 + self.card_height // 2
-        return min(target, top)
+            return max(0, bottom - height)
+        return top
 
     def locate(self, line: int) -> tuple[int, int]:
         if self._layout is None:

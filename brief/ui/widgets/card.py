@@ -23,6 +23,7 @@ COMPACT_HEIGHT = 1  # date, source, headline, thread size: one line a story
 _SPACES = re.compile(r"\s+")
 _BAR = "▌ "
 _UNREAD = "• "  # in the bar's place: the story has not been opened yet
+CURSOR_CELLS = len(_BAR)  # the cells of a row that show the cursor
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,10 @@ def _title(briefing: Briefing, styles: CardStyles, match: SearchResult | None, r
 
 
 def _bar(styles: CardStyles, selected: bool, read: bool) -> Text:
+    """The first two cells of every row: the cursor's bar, the unread marker, or blank. Only
+    these cells mark the cursor, so a cursor move repaints four cells a row, not whole rows."""
     if selected:
-        return Text(_BAR, style=styles.bar)
+        return Text(_BAR, style=styles.selected + styles.bar)
     return Text(" " * len(_BAR)) if read else Text(_UNREAD, style=styles.unread)
 
 
@@ -155,10 +158,7 @@ def compact_line(
     if size:
         line.append(size, style=styles.thread)
     line.truncate(inner, overflow="ellipsis", pad=True)
-    row = _bar(styles, selected, read) + line
-    if selected:
-        row.stylize_before(styles.selected)
-    return row
+    return _bar(styles, selected, read) + line
 
 
 def card_lines(
@@ -186,9 +186,6 @@ def card_lines(
     out = []
     for number, line in enumerate(lines):
         line.truncate(inner, overflow="ellipsis", pad=True)
-        row = _bar(styles, selected, read or number > 0) + line  # the marker on the headline
-        if selected:
-            row.stylize_before(styles.selected)
-        out.append(row)
+        out.append(_bar(styles, selected, read or number > 0) + line)  # marker on the headline
     out.append(Text(" " * width))
     return out

@@ -31,6 +31,9 @@ from brief.ui.widgets.cursor_keys import CursorKeys
 class VirtualList(CursorKeys, ScrollView, can_focus=True):
     # repaint=False: watch_cursor refreshes just the two changed items, not the whole widget.
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    # When an item shows the cursor only in its first columns, moving the cursor repaints
+    # just those (None: the whole width of the two items).
+    CURSOR_COLUMNS: int | None = None
 
     CACHE_SIZE = 256  # items whose strips are kept
 
@@ -135,8 +138,13 @@ class VirtualList(CursorKeys, ScrollView, can_focus=True):
         return Region(0, top - round(self.scroll_offset.y), self.size.width, bottom - top)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        # Only the two changed items repaint; their cached strips are keyed by `selected`.
-        self.refresh(self._region(old), self._region(new))
+        # Only the two changed items repaint (their cached strips are keyed by `selected`), and
+        # of them only the columns that show the cursor, when the items say which.
+        regions = [self._region(old), self._region(new)]
+        if self.CURSOR_COLUMNS:
+            columns = self.CURSOR_COLUMNS
+            regions = [r.intersection(Region(0, r.y, columns, r.height)) for r in regions]
+        self.refresh(*regions)
         self.scroll_to_cursor()
 
     def scroll_to_cursor(self) -> None:
