@@ -76,3 +76,31 @@ async def test_selected_card_looks_different_and_cache_follows_width(synthetic_b
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert cards.render_line(0).cell_length == cards.scrollable_content_region.width
+
+
+async def test_a_keystroke_that_keeps_the_results_repaints_only_the_changed_cells(
+    synthetic_briefings, monkeypatch
+):
+    """Typing one more letter of a word every result has marks one more letter of each
+    headline: only those cells repaint, not the list (kilobytes a keystroke over SSH)."""
+    app = BriefApp(briefings=synthetic_briefings(1_000))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("/", *"headli")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        cards = app.query_one(BriefingList)
+        refreshed: list[Region] = []
+        original = cards.refresh
+
+        def spy(*regions, **kwargs):
+            refreshed.extend(regions or [Region(0, 0, cards.size.width, cards.size.height)])
+            return original(*regions, **kwargs)
+
+        monkeypatch.setattr(cards, "refresh", spy)
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert refreshed, "the new marks were never painted"
+        assert all(r.height == 1 and r.width < cards.size.width for r in refreshed), refreshed

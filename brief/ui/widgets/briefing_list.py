@@ -163,7 +163,7 @@ class BriefingList(VirtualList):
         self.scroll_to(y=0, animate=False, immediate=True)
         if self.cursor:
             self.scroll_to_cursor()
-        self.refresh()
+        self.refresh_changed()
         self.post_message(self.Highlighted())
 
     @property

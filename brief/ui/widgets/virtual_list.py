@@ -41,6 +41,10 @@ class VirtualList(CursorKeys, ScrollView, can_focus=True):
         super().__init__(id=id)
         self.empty_message = ""
         self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(self.CACHE_SIZE)
+        # What each line of the widget last showed, and at what scroll and width: so that new
+        # items can repaint only the cells that differ (see `refresh_changed`).
+        self._shown: dict[int, Strip] = {}
+        self._shown_at: tuple[int, int] = (-1, -1)
 
     # --- what subclasses provide ----------------------------------------------
 
@@ -106,6 +110,31 @@ class VirtualList(CursorKeys, ScrollView, can_focus=True):
     # --- drawing ----------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        strip = self._line(y)
+        at = (round(self.scroll_offset.y), self.scrollable_content_region.width)
+        if at != self._shown_at:
+            self._shown, self._shown_at = {}, at
+        self._shown[y] = strip
+        return strip
+
+    def refresh_changed(self) -> None:
+        """Repaint only the cells that differ from what the screen shows: a search keystroke
+        that marks one more letter of each headline repaints those letters, not the list."""
+        at = (round(self.scroll_offset.y), self.scrollable_content_region.width)
+        if at != self._shown_at or not self._shown:
+            self.refresh()
+            return
+        regions = []
+        for y in range(self.scrollable_content_region.height):
+            old, new = self._shown.get(y), self._line(y)
+            if old is None:
+                regions.append(Region(0, y, at[1], 1))
+            elif (span := _changed_cells(old, new)) is not None:
+                regions.append(Region(span[0], y, span[1] - span[0], 1))
+        if regions:
+            self.refresh(*regions)
+
+    def _line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
         self.prepare()
@@ -179,3 +208,16 @@ class VirtualList(CursorKeys, ScrollView, can_focus=True):
         if index is not None and 0 <= index < self.item_count:
             self.cursor = index
             self.action_choose()
+
+
+def _changed_cells(old: Strip, new: Strip) -> tuple[int, int] | None:
+    """The first and one past the last cell in which two lines differ; None when they are alike."""
+    if old == new:
+        return None
+    a = [(ch, seg.style) for seg in old for ch in seg.text]
+    b = [(ch, seg.style) for seg in new for ch in seg.text]
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a, end_b = end_a - 1, end_b - 1
+    return start, max(end_a, end_b, start + 1)
