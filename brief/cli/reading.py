@@ -29,11 +29,12 @@ def read_command(paths: tuple[str, ...]) -> None:
 
     When stdout is not a terminal (`brief | cat`), print the list as `brief list` does instead.
     """
-    from brief.library import is_url
-
     paths = _allowed_paths(paths)
     for path in paths:  # checked before the UI starts, so the error stays one clean line
-        if not is_url(path) and not os.path.exists(path):
+        # (the scheme is checked here, not with brief.sources: importing the pipeline before
+        # the first paint would delay it; the loading worker imports it after)
+        is_url = path[:8].lower().startswith(("http://", "https://"))
+        if not is_url and not os.path.exists(path):
             _fail(f"{path}: no such file or directory")
     if not sys.stdout.isatty():
         from brief.ui.config import load_config

@@ -17,7 +17,6 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from brief.model import Briefing
-from brief.search.substring import filter_briefings
 from brief.ui.widgets.briefing_list import BriefingList
 from brief.ui.widgets.saved_searches import SavedSearches
 from brief.ui.widgets.search_bar import SearchInput, status_text
@@ -98,7 +97,10 @@ class SearchPart:
             self._restore_list(keep_bar=True)
             self._set_status("", 0, 0, ())
         elif self.index is None:
-            # Still indexing: a plain substring filter keeps the bar useful meanwhile.
+            # Still indexing: a plain substring filter keeps the bar useful meanwhile. Imported
+            # here: the search package would otherwise load before the first paint.
+            from brief.search.substring import filter_briefings
+
             shown = filter_briefings(self.all_briefings, event.value)
             self._show_matches(event.value, shown, {}, len(shown))
         else:
