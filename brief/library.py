@@ -145,17 +145,19 @@ def build_corpus(
     store: Store | None = None,
     plan: Plan | None = None,
     loaded: LoadResult | None = None,
+    merge: bool = False,
 ) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
-    or the articles already `loaded`. Copies of one story from several sources become one
-    briefing.
+    or the articles already `loaded`. With `merge`, copies of one story from several sources
+    become one briefing (the library's feeds); articles named on the command line are each
+    kept, since tools that feed brief a file expect a briefing per row.
 
     Raises SourceError when a path named cannot be read at all; files that cannot be
     used are skipped and listed in `Corpus.problems`.
     """
     if loaded is None:
         loaded = load(default_paths(paths))
-    articles = merge_stories(loaded.articles)
+    articles = merge_stories(loaded.articles) if merge else loaded.articles
     briefings, analysed = analyse_all(articles, store)
     briefings, threads, threaded = thread_all(briefings, store, plan)
     return Corpus(
@@ -216,7 +218,10 @@ class Library:
         return load(default_paths(paths))
 
     def load(self, paths: Sequence[str | Path] = ()) -> Corpus:
-        return build_corpus(paths, self.store, self.plan, self.articles(paths))
+        """The corpus under `paths`; with none, the library's (its copies of one story merged)
+        when it follows sources, else the bundled seeds."""
+        followed = not paths and self.has_sources()
+        return build_corpus(paths, self.store, self.plan, self.articles(paths), merge=followed)
 
     # --- followed sources ---------------------------------------------------------
 

@@ -293,6 +293,9 @@ def _alias_forms(text: str, s: int, e: int, surface: str) -> list[str]:
     return forms
 
 
+_KNOWN_KIND = {"O": "ORG", "C": "GPE"}
+
+
 def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Mentions in text order, and entities by salience (mention count, then first position)."""
     spans = _raw_spans(text)
@@ -310,6 +313,13 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         )
         first.setdefault(name, s)
     kind = {name: max(w, key=lambda t: (w[t], -list(w).index(t))) for name, w in weights.items()}
+    # A name the gazetteer knows as only an organisation or only a country is one, whatever
+    # the tagger read in this document ("Twitter" is no person, "Ireland" no organisation).
+    phrases = resources().phrases
+    for name in kind:
+        known = _KNOWN_KIND.get(phrases.get(name, ""))
+        if known:
+            kind[name] = known
     mentions = tuple(Mention(s, e, kind[n], text[s:e], n) for (s, e, _), n in zip(spans, names))
     alias_sets: dict[str, dict[str, None]] = collections.defaultdict(dict)
     for m in mentions:

@@ -11,6 +11,7 @@ import pytest
 from brief.resources import seeds_dir
 from brief.sources import SourceError, load
 from brief.sources.clean import strip_controls
+from tests.helpers import run_brief
 
 SEED_DATED = "002_0807696d7dbffc2e.txt"
 SEED_UNDATED = "000_dc8a7c53315bb8ca.txt"
@@ -199,3 +200,20 @@ def test_control_characters_are_stripped_everywhere(tmp_path):
         assert not any(ord(c) < 32 and c not in "\n\t" for c in field)
         assert "\x9b" not in field and "\u202e" not in field
     assert strip_controls("a\r\nb\rc") == "a\nb\nc"
+
+
+def test_every_row_of_a_named_file_is_a_briefing_even_a_reprint(tmp_path):
+    """Copies of one story merge only among the library's followed feeds: tools that hand brief
+    a file (an evaluation set with reprints, say) get a briefing and a thread place per row."""
+    story = "The council approved the harbour budget on Monday after a long debate. " * 5
+    path = tmp_path / "reprints.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "text": story, "source": s}) + "\n"
+            for i, s in (("a", "Wire"), ("b", "Gazette"))
+        )  # fmt: skip
+    )
+    listed = json.loads(run_brief("list", "--json", str(path)).stdout)
+    assert sorted(b["id"] for b in listed) == ["a", "b"]
+    threads = json.loads(run_brief("threads", "--json", str(path)).stdout)
+    assert sorted(a for t in threads for a in t["articles"]) == ["a", "b"]
