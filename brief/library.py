@@ -210,9 +210,14 @@ class Library:
         except (OSError, sqlite3.Error, NewerLibrary):
             return False
 
-    def articles(self, paths: Sequence[str | Path] = ()) -> LoadResult:
-        """The articles under `paths`; with none, the library's (else the bundled seeds')."""
-        if not paths and self.has_sources():
+    def articles(
+        self, paths: Sequence[str | Path] = (), followed: bool | None = None
+    ) -> LoadResult:
+        """The articles under `paths`; with none, the library's (else the bundled seeds').
+        `followed` says whether the library has sources, when the caller knows already."""
+        if followed is None:
+            followed = not paths and self.has_sources()
+        if followed:
             assert self.store is not None
             return LoadResult(self.store.library.articles())
         return load(default_paths(paths))
@@ -221,7 +226,8 @@ class Library:
         """The corpus under `paths`; with none, the library's (its copies of one story merged)
         when it follows sources, else the bundled seeds."""
         followed = not paths and self.has_sources()
-        return build_corpus(paths, self.store, self.plan, self.articles(paths), merge=followed)
+        loaded = self.articles(paths, followed)
+        return build_corpus(paths, self.store, self.plan, loaded, merge=followed)
 
     # --- followed sources ---------------------------------------------------------
 

@@ -77,7 +77,8 @@ class Store:
         self.library_path = self.state_path.with_name("library.sqlite3")
         self._library: LibraryDB | None = None
         self._fingerprint = code_fingerprint("analysis")
-        self._threads_fingerprint = code_fingerprint("analysis", "threads")
+        # threading depends on the analysis too: its code is hashed once, above
+        self._threads_fingerprint = self._fingerprint + code_fingerprint("threads")
         self._lock = threading.Lock()
         with self._connect() as db:
             db.executescript(

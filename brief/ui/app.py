@@ -224,8 +224,7 @@ class BriefApp(App[None]):
         """`r`: fetch the followed sources in the background, then show what is new."""
         if self.library is None:
             return  # still loading: what it loads is fresh
-        reload = self.paths or not self.library.has_sources()
-        self.main.sub_title = "Reloading…" if reload else "Refreshing…"
+        self.main.sub_title = "Refreshing…"  # whether from feeds or files: the worker knows
         self._refresh_worker(self.library)
 
     @work(thread=True, exclusive=True, group="load")

@@ -71,3 +71,13 @@ def test_job_titles_stay_out_of_names_and_the_place_before_them_is_a_place():
         ("Barclays Premier League", "ORG"),
     } <= found
     assert not any("Mayor" in name or "State" in name or "Coach" in name for name, _ in found)
+
+
+def test_a_name_the_gazetteer_knows_as_only_an_organisation_or_a_country_takes_that_type():
+    text = "Fans on Twitter praised him. Twitter said the account was closed. Ireland agreed."
+    found = {
+        (m["text"], m["type"])
+        for m in json.loads(run_brief("entities", "--json", input=text).stdout)
+    }
+    assert ("Twitter", "ORG") in found and ("Ireland", "GPE") in found
+    assert not any(t == "PERSON" for _, t in found)
