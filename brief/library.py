@@ -46,6 +46,7 @@ __all__ = [
     "SourceResult",
     "build_corpus",
     "clean_line",
+    "corpus_key",
     "export_rows",
     "is_url",
     "limits_from_env",
@@ -64,6 +65,18 @@ class Corpus:
 
 def default_paths(paths: Sequence[str | Path]) -> list[str | Path]:
     return list(paths) if paths else [seeds_dir()]
+
+
+def corpus_key(paths: Sequence[str | Path], followed: bool) -> str | None:
+    """Names what a load reads, so that what was built from it (threads, the list's rows) can be
+    found again and grown: "library" for the followed sources, else the paths named (the bundled
+    seeds when none). None for input that cannot be named again: stdin, a URL fetched once."""
+    if followed:
+        return "library"
+    given = default_paths(paths)
+    if any(str(p) == "-" or is_url(p) for p in given):
+        return None
+    return "files:" + "\n".join(sorted({str(Path(p).resolve()) for p in given}))
 
 
 def sort_briefings(briefings: list[Briefing]) -> list[Briefing]:
