@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief.model import Article, Briefing, Thread
+from brief.store import rows
 from brief.store.codec import decode_briefing, decode_threads, encode_briefing, encode_threads
 from brief.store.library_db import LibraryDB
 
@@ -179,6 +180,14 @@ class Store:
                 "(SELECT key FROM threading ORDER BY used DESC LIMIT ?)",
                 (THREADINGS_KEPT,),
             )
+
+    # --- the list's rows, for the next start's first paint ---------------------------
+
+    def keep_rows(self, key: str, signature: str, briefings: list[Briefing]) -> None:
+        """Save the list's rows of corpus `key` unless they were saved from this input already."""
+        if rows.stored_signature(self.path, key) != signature:
+            with self._lock:
+                rows.save_rows(self.path, key, signature, briefings)
 
     # --- reader state -------------------------------------------------------------
 

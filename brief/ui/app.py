@@ -199,9 +199,27 @@ class BriefApp(App[None]):
             self.index_preloaded(briefings, self.preloaded_threads)
             self.corpus_shown = True
         else:
+            self._show_saved_rows()
             # after the first paint: loading imports numpy and the analysis, which would hold
             # the GIL meanwhile
             self.call_after_refresh(self.load_corpus)
+
+    def _show_saved_rows(self) -> None:
+        """Paint the list the last start built from this same input, straight from SQLite
+        (no article read, nothing analysed); the corpus loads behind it."""
+        import sqlite3
+
+        from brief.snapshot import first_screen
+
+        try:
+            if self._given_library is not None:
+                first = self._given_library.first_screen(self.paths)
+            else:
+                first = first_screen(self.paths)
+        except (OSError, sqlite3.Error):
+            return  # the slow way still works: "Loading…", then the corpus
+        if first is not None:
+            self.main.show_rows(first)
 
     def _painted(self) -> None:
         self.startup_ms = (time.perf_counter() - self.started) * 1000
