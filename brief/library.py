@@ -227,7 +227,9 @@ class Library:
             return LoadResult(self.store.library.articles())
         return load(default_paths(paths))
 
-    def load(self, paths: Sequence[str | Path] = ()) -> Corpus:
+    def load(
+        self, paths: Sequence[str | Path] = (), progress: Callable[..., None] | None = None
+    ) -> Corpus:
         """The corpus under `paths`; with none, the library's (its copies of one story merged)
         when it follows sources, else the bundled seeds."""
         followed = not paths and self.has_sources()

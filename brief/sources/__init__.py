@@ -5,8 +5,10 @@ URLs, sniffs each document's kind, and collects a one-line problem for every fil
 it has to skip, so a bad file never stops the rest from loading. The library's
 refresh uses the same pieces (`fetch`, `read_document`) source by source.
 
-The names below load on first use (PEP 562): the reader imports `brief.sources.walk`
-before its first paint, and must not pay for feedparser and the HTTP client then.
+The names below load on first use (PEP 562): the reader imports `brief.sources.walk` before
+its first paint, and must not pay for feedparser and the HTTP client then. The function
+`fetch` is imported from `brief.sources.fetch`: the package's attribute of that name is the
+module.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ _WHERE = {
     "FetchError": "fetch",
     "Limits": "fetch",
     "Response": "fetch",
-    "fetch": "fetch",
     "is_url": "fetch",
     "limits_from_env": "fetch",
     "Document": "items",
@@ -44,7 +45,6 @@ __all__ = [
     "Response",
     "SourceError",
     "domain",
-    "fetch",
     "fetch_document",
     "is_url",
     "limits_from_env",
@@ -57,7 +57,7 @@ __all__ = [
 if TYPE_CHECKING:
     from brief.sources.dedup import merge_stories
     from brief.sources.documents import read_document
-    from brief.sources.fetch import FetchError, Limits, Response, fetch, is_url, limits_from_env
+    from brief.sources.fetch import FetchError, Limits, Response, is_url, limits_from_env
     from brief.sources.items import Document, Item, Outline, domain
     from brief.sources.loader import (
         LoadResult,

@@ -18,9 +18,9 @@ class HeldLibrary(Library):
 
     gate = threading.Event()
 
-    def load(self, paths=()):
+    def load(self, paths=(), **options):
         assert self.gate.wait(30)
-        return super().load(paths)
+        return super().load(paths, **options)
 
 
 async def test_saved_rows_paint_before_loading_and_an_open_waits_for_it(tmp_path):

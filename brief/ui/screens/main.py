@@ -59,6 +59,7 @@ class MainScreen(SearchPart, Screen[None]):
         # works then, and a story asked for opens as soon as the corpus is here.
         self.rows_only = False
         self._pending_open: str | None = None
+        self.partial: list[Briefing] = []  # briefings a cold load has analysed so far
         self.init_search()
 
     def compose(self) -> ComposeResult:
@@ -117,6 +118,27 @@ class MainScreen(SearchPart, Screen[None]):
         cards.set_briefings(first.rows, empty_message="No briefings found.")
         self.query_one(ReadingPane).show(None, "Loading the stories…")
 
+    def show_progress(self, stage: str, done: int, total: int, batch: list[Briefing]) -> None:
+        """A cold load under way: the header says how far it is, and with no saved rows on
+        screen the list shows the briefings analysed so far (newest first), to move through
+        and open while the rest is analysed."""
+        if stage == "analysing":
+            self.title_note = f"analysing {done:,} of {total:,}…"
+        else:
+            self.title_note = "linking threads…"
+        if batch and (self.partial or not self.rows_only):
+            cards = self.query_one(BriefingList)
+            was = cards.highlighted.id if self.partial and cards.highlighted else None
+            self.partial.extend(batch)
+            self.partial.sort(key=lambda b: (b.date or "", b.id), reverse=True)
+            self.rows_only = True  # no threads, no index yet: only moving and opening
+            self.refresh_bindings()
+            at = next((i for i, b in enumerate(self.partial) if b.id == was), 0) if was else 0
+            cards.read, cards.starred = self.read_ids, self.starred_ids
+            cards.set_briefings(list(self.partial), empty_message="Loading…", cursor=at)
+            self.list_label = f"{len(self.partial):,} briefings so far"
+        self.refresh_title()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # with only the saved rows on screen, the list moves; the rest waits for the corpus
         return not self.rows_only or action in ROWS_ONLY_ACTIONS
@@ -127,8 +149,9 @@ class MainScreen(SearchPart, Screen[None]):
         was = cards.highlighted.id if self.rows_only and cards.highlighted else None
         if self.rows_only:
             self.rows_only = False
-            self.title_note = ""
             self.refresh_bindings()
+        self.title_note = ""  # the loading's progress; the App sets what a refresh did after
+        self.partial = []
         self.threads = threads
         self.thread_by_id = {t.id: t for t in threads}
         self.all_briefings = briefings
@@ -165,7 +188,7 @@ class MainScreen(SearchPart, Screen[None]):
     # --- moving between list and pane -----------------------------------------
 
     def on_briefing_list_opened(self, event: BriefingList.Opened) -> None:
-        if self.rows_only:
+        if self.rows_only and not self.partial:
             self._pending_open = event.briefing.id
             self.query_one(ReadingPane).show(None, "Opening as soon as the stories load…")
             return
