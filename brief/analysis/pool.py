@@ -53,6 +53,12 @@ class Plan:
     parallel_from: int = PARALLEL_FROM
 
 
+def batch_size(articles: int, plan: Plan) -> int:
+    """Articles per batch: `plan.batch`, or fewer when there are not enough to give every
+    worker a few batches (and a short load still shows its progress as it goes)."""
+    return max(1, min(plan.batch, -(-articles // (max(1, plan.workers) * AHEAD))))
+
+
 def _same(briefing: Briefing) -> Briefing:
     return briefing
 
@@ -66,12 +72,13 @@ def analysed(
     plan: Plan | None = None,
     encode: Callable[[Briefing], T] = _same,
 ) -> Iterator[list[T]]:
-    """`encode(analyse(a))` for every article, `plan.batch` at a time, in input order."""
+    """`encode(analyse(a))` for every article, in batches of `batch_size`, in input order."""
     plan = plan or Plan()
-    size = max(1, plan.batch)
+    parallel = plan.workers > 1 and len(articles) >= max(2, plan.parallel_from)
+    size = batch_size(len(articles), plan)
     batches = [articles[i : i + size] for i in range(0, len(articles), size)]
     done = 0
-    if plan.workers > 1 and len(batches) > 1 and len(articles) >= plan.parallel_from:
+    if parallel:
         # imported here: a warm start, which analyses nothing, need not pay for them
         from concurrent.futures.process import BrokenProcessPool
 

@@ -15,10 +15,11 @@ import threading
 import time
 from pathlib import Path
 
-from brief.analysis.pool import BATCH
+from brief.analysis.pool import BATCH, Plan, batch_size
 from tests.helpers import brief_command
 
 ARTICLES = 4 * BATCH  # enough batches that the kill falls in the middle
+SIZE = batch_size(ARTICLES, Plan())  # BATCH on two cores: what is committed at once
 
 
 def _corpus(path: Path) -> None:
@@ -116,12 +117,12 @@ def test_a_killed_cold_analysis_resumes_and_leaves_no_worker(tmp_path):
         start_new_session=True,  # its workers share its session: found by it below
     )
     try:
-        _wait(lambda: _rows(cache) >= BATCH, 240, "a committed batch")
+        _wait(lambda: _rows(cache) >= SIZE, 240, "a committed batch")
     finally:
         run.send_signal(signal.SIGKILL)
         run.wait()
     kept = _rows(cache)
-    assert kept % BATCH == 0 and BATCH <= kept < ARTICLES  # whole batches, and not all of them
+    assert kept % SIZE == 0 and SIZE <= kept < ARTICLES  # whole batches, and not all of them
     _wait(lambda: not _session(run.pid), 30, "the killed run's workers to end")
 
     stdout, drawn = _run_on_a_terminal(command, env)
