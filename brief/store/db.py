@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief.model import Article, Briefing, Thread
-from brief.store.codec import decode_briefing, decode_threads, encode_briefing, encode_threads
+from brief.store.codec import decode_briefings, decode_threads, encode_briefing, encode_threads
 from brief.store.library_db import LibraryDB
 
-SCHEMA_VERSION = 2  # of the cache file: 2 keeps an analysis's own source and date
+SCHEMA_VERSION = 3  # of the cache file: 2 keeps an analysis's own source and date; 3 flat arrays
 _BRIEF = Path(__file__).resolve().parent.parent
 THREADINGS_KEPT = 4  # cached threadings of whole corpora: the few a user switches between
 
@@ -128,20 +128,18 @@ class Store:
     def cached(self, articles: Iterable[Article]) -> dict[str, Briefing]:
         """Briefings already analysed for these articles, by article id."""
         wanted = {content_key(a): a for a in articles}
-        found: dict[str, Briefing] = {}
         keys = list(wanted)
+        rows: list[tuple[Article, str]] = []
         with self._connect() as db:
             for i in range(0, len(keys), 900):  # SQLite's bound-parameter limit
                 chunk = keys[i : i + 900]
                 marks = ",".join("?" * len(chunk))
-                rows = db.execute(
+                found = db.execute(
                     f"SELECT key, data FROM analysis WHERE fingerprint = ? AND key IN ({marks})",
                     (self._fingerprint, *chunk),
                 )
-                for key, data in rows:
-                    article = wanted[key]
-                    found[article.id] = decode_briefing(article, data)
-        return found
+                rows += [(wanted[key], data) for key, data in found]
+        return {b.id: b for b in decode_briefings(rows)}
 
     def save(self, briefings: Iterable[Briefing]) -> None:
         rows = [(content_key(b.article), self._fingerprint, encode_briefing(b)) for b in briefings]
