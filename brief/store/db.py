@@ -69,10 +69,9 @@ CACHE = Layout(
     version=SCHEMA_VERSION,
     tables={"meta": ("key", "value"), "analysis": ("key", "fingerprint", "data")},
     migrate=_rebuild_cache,
-    memory_note="the cache is kept in memory for this session, so briefings are analysed again",
+    memory_note="the cache is kept in memory for this session: what is analysed now is not kept",
     get_version=_cache_version,
     set_version=_set_cache_version,
-    disposable=True,
 )
 
 

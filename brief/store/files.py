@@ -78,7 +78,6 @@ class Layout:
     set_version: Callable[[sqlite3.Connection, int], None] = set_user_version
     pragmas: tuple[str, ...] = ()  # run on every connection
     timeout: float = 10.0  # seconds a connection waits for another process's write
-    disposable: bool = False  # a cache: not copied into memory, rebuilt when older
 
 
 @dataclass
@@ -92,9 +91,18 @@ def _code(exc: sqlite3.Error) -> int:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, directory: Path) -> str:
+    """Why a file cannot be written, in the system's words when SQLite's are vague."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
+    try:
+        disk = os.statvfs(directory)
+        if disk.f_flag & os.ST_RDONLY:
+            return "read-only file system"
+        if not disk.f_bavail or not disk.f_bfree:
+            return "no space left on device"  # SQLite says "disk I/O error" when -shm cannot grow
+    except OSError:
+        pass
     return str(exc) or type(exc).__name__
 
 
@@ -125,19 +133,23 @@ class DbFile:
     # --- opening ------------------------------------------------------------------
 
     def _open(self) -> None:
+        seen = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            seen = _inode(self.path)
             problem = self._prepare()
         except sqlite3.DatabaseError as exc:
-            if _code(exc) not in BROKEN:
+            if _code(exc) in UNWRITABLE:
                 self._to_memory(exc)
                 return
+            if _code(exc) not in BROKEN:
+                raise  # e.g. still locked after the timeout: not a reason to drop the file
             problem = "damaged" if _code(exc) == sqlite3.SQLITE_CORRUPT else "not a database"
         except OSError as exc:
             self._to_memory(exc)
             return
         if problem:
-            self._replace(problem, salvage=problem == "damaged")
+            self._replace(problem, problem == "damaged", seen)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=self.layout.timeout, isolation_level=None)
@@ -256,8 +268,9 @@ class DbFile:
 
     def _recover(self, exc: sqlite3.Error) -> None:
         with self._lock:
+            seen = _inode(self.path)
             if self._memory is None and self._damaged():
-                self._replace(f"damaged ({exc})", salvage=True)
+                self._replace(f"damaged ({exc})", True, seen)
 
     def _damaged(self) -> bool:
         """Whether the whole file fails its check now (another process may have replaced it)."""
@@ -270,8 +283,12 @@ class DbFile:
         except sqlite3.DatabaseError as exc:
             return _code(exc) in BROKEN
 
-    def _replace(self, problem: str, salvage: bool) -> None:
-        """Moves the file aside, starts a fresh one and says so in one line."""
+    def _replace(self, problem: str, salvage: bool, seen: int | None) -> None:
+        """Moves the file aside, starts a fresh one and says so in one line; unless another
+        brief did so first (the file found bad, inode `seen`, is no longer there)."""
+        if _inode(self.path) != seen:
+            self._open()
+            return
         try:
             moved = self._move_aside()
             self._prepare()
@@ -315,13 +332,13 @@ class DbFile:
             old.close()
 
     def _to_memory(self, exc: BaseException) -> None:
-        """Go on in memory, with the file's rows when it can be read (user data only)."""
+        """Go on in memory, with the file's rows when it can be read (a read-only cache
+        still serves: its analyses are copied, not dropped)."""
         with self._lock:
             if self._memory is not None:
                 return
             memory = _memory_db()
-            if not self.layout.disposable:
-                _copy_readable(self.path, memory)
+            _copy_readable(self.path, memory)
             try:
                 found = self._inspect(memory)
                 if self._foreign(memory, found) or found.version > self.layout.version:
@@ -333,8 +350,16 @@ class DbFile:
                 self._set_up(memory, wal=False)
             self._memory = memory
         self.warnings.append(
-            f"{self.path}: cannot be written ({_reason(exc)}); {self.layout.memory_note}"
+            f"{self.path}: cannot be written ({_reason(exc, self.path.parent)}); "
+            f"{self.layout.memory_note}"
         )
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
 
 
 def _memory_db() -> sqlite3.Connection:

@@ -339,3 +339,21 @@ def test_the_command_works_without_a_writable_data_directory(tmp_path):
         "in memory for this session: sources added now are not kept",
         f"brief: error: {library}: cannot be written, so nothing is kept",
     ]
+
+
+def test_a_file_another_brief_moved_aside_first_is_not_moved_again(tmp_path):
+    """Two processes find one bad file: the one that comes second finds a fresh file in its
+    place (another inode) and uses it instead of moving it aside too."""
+    from brief.store.db import STATE
+    from brief.store.files import DbFile
+
+    path = tmp_path / "state.sqlite3"
+    path.write_bytes(b"garbage " * 100)
+    seen_by_both = path.stat().st_ino
+    first = DbFile(path, STATE)
+    assert len(moved_aside(path)) == 1 and len(first.warnings) == 1
+    first.write(lambda db: db.execute("INSERT INTO state (id, starred) VALUES ('a', 1)"))
+    second = DbFile(path, STATE)
+    second._replace("not a database", False, seen_by_both)  # what it had found, too late
+    assert len(moved_aside(path)) == 1 and second.warnings == []
+    assert second.read(lambda db: db.execute("SELECT id FROM state").fetchall()) == [("a",)]
