@@ -26,7 +26,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -83,8 +83,9 @@ class Layout:
 @dataclass
 class _Found:
     application_id: int
-    version: int
-    tables: set[str] = field(default_factory=set)
+    tables: set[str]
+    foreign: str | None = None  # why the file is not one of ours
+    version: int = 0
 
 
 def _code(exc: sqlite3.Error) -> int:
@@ -168,9 +169,10 @@ class DbFile:
             for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if not r[0].startswith("sqlite_")
         }
-        found = _Found(application_id, 0, tables)
-        if not self._foreign(db, found):
-            found.version = self.layout.get_version(db) if tables else 0
+        found = _Found(application_id, tables)
+        found.foreign = self._foreign(db, found)
+        if tables and not found.foreign:
+            found.version = self.layout.get_version(db)
         return found
 
     def _foreign(self, db: sqlite3.Connection, found: _Found) -> str | None:
@@ -199,9 +201,8 @@ class DbFile:
         db = self._connect()
         try:
             found = self._inspect(db)
-            problem = self._foreign(db, found)
-            if problem:
-                return problem
+            if found.foreign:
+                return found.foreign
             self._check_version(found)
             if (found.application_id, found.version) == (
                 self.layout.application_id,
@@ -226,7 +227,8 @@ class DbFile:
                 db.execute(f"PRAGMA application_id = {int(self.layout.application_id)}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     # --- recovering ---------------------------------------------------------------
@@ -341,7 +343,7 @@ class DbFile:
             _copy_readable(self.path, memory)
             try:
                 found = self._inspect(memory)
-                if self._foreign(memory, found) or found.version > self.layout.version:
+                if found.foreign or found.version > self.layout.version:
                     raise sqlite3.DatabaseError("not ours")
                 self._set_up(memory, wal=False)
             except sqlite3.DatabaseError:  # what was copied is no use here: start empty
