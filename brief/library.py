@@ -14,6 +14,7 @@ the threader directly.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from brief.analysis.briefing import analyse
 from brief.follow import AddResult, Follower, RefreshSummary, SourceResult
 from brief.model import Article, Briefing, Thread
 from brief.resources import seeds_dir
+from brief.snapshot import FirstScreen, corpus_key, first_screen, input_signature
 from brief.sources import (
     Limits,
     LoadResult,
@@ -39,6 +41,7 @@ from brief.threads import Plan, build_threads
 __all__ = [
     "AddResult",
     "Corpus",
+    "FirstScreen",
     "Library",
     "Limits",
     "NewerSchema",
@@ -50,6 +53,7 @@ __all__ = [
     "clean_line",
     "corpus_key",
     "export_rows",
+    "first_screen",
     "is_url",
     "limits_from_env",
     "sort_briefings",
@@ -67,18 +71,6 @@ class Corpus:
 
 def default_paths(paths: Sequence[str | Path]) -> list[str | Path]:
     return list(paths) if paths else [seeds_dir()]
-
-
-def corpus_key(paths: Sequence[str | Path], followed: bool) -> str | None:
-    """Names what a load reads, so that what was built from it (threads, the list's rows) can be
-    found again and grown: "library" for the followed sources, else the paths named (the bundled
-    seeds when none). None for input that cannot be named again: stdin, a URL fetched once."""
-    if followed:
-        return "library"
-    given = default_paths(paths)
-    if any(str(p) == "-" or is_url(p) for p in given):
-        return None
-    return "files:" + "\n".join(sorted({str(Path(p).resolve()) for p in given}))
 
 
 def sort_briefings(briefings: list[Briefing]) -> list[Briefing]:
@@ -253,12 +245,33 @@ class Library:
             return LoadResult(self.store.library.articles())
         return load(default_paths(paths))
 
-    def load(self, paths: Sequence[str | Path] = ()) -> Corpus:
+    def load(
+        self, paths: Sequence[str | Path] = (), progress: Callable[..., None] | None = None
+    ) -> Corpus:
         """The corpus under `paths`; with none, the library's (its copies of one story merged)
         when it follows sources, else the bundled seeds."""
         followed = not paths and self.has_sources()
+        key = corpus_key(paths, followed)
+        # taken before reading: a file written meanwhile makes the next start load afresh
+        signature = self._signature(paths, followed) if key else None
         loaded = self.articles(paths, followed)
-        return build_corpus(paths, self.store, self.plan, loaded, merge=followed)
+        corpus = build_corpus(paths, self.store, self.plan, loaded, merge=followed)
+        if self.store is not None and key and signature:
+            # should it fail, the next start paints after loading instead: nothing is lost
+            with contextlib.suppress(OSError, sqlite3.Error):
+                self.store.keep_rows(key, signature, corpus.briefings)
+        return corpus
+
+    def _signature(self, paths: Sequence[str | Path], followed: bool) -> str | None:
+        if self.store is None:
+            return None  # nothing is saved
+        return input_signature(paths, followed, self.store.library_path)
+
+    def first_screen(self, paths: Sequence[str | Path] = ()) -> FirstScreen | None:
+        """The list's rows saved from this very input by an earlier load (see `brief.snapshot`)."""
+        if self.store is None:
+            return None
+        return first_screen(paths, self.store.path, self.store.state_path)
 
     # --- followed sources ---------------------------------------------------------
 

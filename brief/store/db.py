@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief.model import Article, Briefing, Thread
+from brief.store import rows
 from brief.store.codec import decode_briefings, decode_threads, encode_briefing, encode_threads
 from brief.store.files import DbFile, Layout, copy_rows, run_script, stepwise
 from brief.store.library_db import LibraryDB
@@ -30,8 +31,8 @@ STATE_VERSION = 1
 _BRIEF = Path(__file__).resolve().parent.parent
 THREADINGS_KEPT = 4  # cached threadings of whole corpora: the few a user switches between
 
-# Every table of the cache: a cache older than SCHEMA_VERSION is dropped whole and made again,
-# so a table added here needs no migration step.
+# The cache's tables (store/rows.py makes its own on first use): a cache older than
+# SCHEMA_VERSION is dropped whole, every table, and made again, so new tables need no migration.
 CACHE_TABLES = """
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
     CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
@@ -237,6 +238,13 @@ class Store:
             )
 
         self.cache_file.write(write)
+
+    # --- the list's rows, for the next start's first paint ---------------------------
+
+    def keep_rows(self, key: str, signature: str, briefings: list[Briefing]) -> None:
+        """Save the list's rows of corpus `key` unless they were saved from this input already."""
+        if self.cache_file.read(lambda db: rows.signature_in(db, key)) != signature:
+            self.cache_file.write(lambda db: rows.write_rows(db, key, signature, briefings))
 
     # --- reader state -------------------------------------------------------------
 
