@@ -23,8 +23,9 @@ from pathlib import Path
 from brief.model import Article, Briefing, Thread
 from brief.store import rows
 from brief.store.codec import decode_briefings, decode_threads, encode_briefing, encode_threads
-from brief.store.files import DbFile, Layout, copy_rows, run_script, stepwise
+from brief.store.files import DbFile, Layout, run_script, stepwise
 from brief.store.library_db import LibraryDB
+from brief.store.salvage import copy_rows
 
 SCHEMA_VERSION = 3  # of the cache file: 2 keeps an analysis's own source and date; 3 flat arrays
 STATE_VERSION = 1

@@ -25,7 +25,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from brief.model import Article
-from brief.store.files import DbFile, Layout, NewerSchema, copy_rows, run_script, stepwise
+from brief.store.files import DbFile, Layout, NewerSchema, run_script, stepwise
+from brief.store.salvage import copy_rows
 
 LIBRARY_VERSION = 1
 
