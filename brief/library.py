@@ -1,6 +1,7 @@
 """The one facade the reader and the CLI use: load briefings, follow sources, keep state.
 
-    library = Library.open()          # the user's cache, state and followed sources; never raises
+    library = Library.open()          # the user's cache, state and followed sources
+    library.warnings                  # what went wrong with those files, one line each
     corpus = library.load(paths)      # sources -> analysis (cached) -> threads
     library.add(["https://example.org/feed.xml"])   # follow sources (fetched once on adding)
     summary = library.refresh()       # fetch them all; summary.label() -> "12 new from 3 sources"
@@ -35,7 +36,7 @@ from brief.sources import (
     merge_stories,
 )
 from brief.sources.clean import clean_field as clean_line
-from brief.store import NewerLibrary, Store
+from brief.store import NewerSchema, Store
 from brief.store.codec import decode_briefing, encode_briefing
 from brief.threads import Plan, build_threads
 
@@ -46,6 +47,7 @@ __all__ = [
     "Library",
     "Limits",
     "LoadProgress",
+    "NewerSchema",
     "RefreshSummary",
     "SourceError",
     "SourceInfo",
@@ -219,7 +221,8 @@ class Library:
     """The user's analysed briefings and reading state.
 
     Without a usable cache or data directory (read-only home, full disk) the library
-    still works: it analyses everything and keeps state in memory for the session.
+    still works: it keeps what it cannot write in memory for the session. A damaged or
+    foreign file is moved aside and started afresh. Each such event is a line in `warnings`.
     """
 
     def __init__(self, store: Store | None, plan: Plan | None = None) -> None:
@@ -228,32 +231,47 @@ class Library:
         self._read: set[str] = set()
         self._starred: set[str] = set()
         self._saved: dict[str, str] = {}
+        self._warnings: list[str] = []
 
     @classmethod
     def open(cls, cache: Path | str | None = None, plan: Plan | None = None) -> Library:
+        """Raises NewerSchema (one line naming the file) when a newer brief wrote one of the
+        files; anything else wrong with them becomes a warning."""
         try:
             return cls(Store(cache), plan)
-        except (OSError, sqlite3.Error):
-            return cls(None, plan)
+        except (OSError, sqlite3.Error) as exc:
+            library = cls(None, plan)
+            library._warnings.append(f"no cache or data directory ({exc}): all kept in memory")
+            return library
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line for each file moved aside or kept in memory, in the order it happened."""
+        return self.store.warnings if self.store is not None else self._warnings
 
     @property
     def persistent(self) -> bool:
-        return self.store is not None
+        """Whether read and starred marks and saved searches outlast the session."""
+        return self.store is not None and not self.store.state_file.in_memory
 
-    def _follower(self, limits: Limits | None = None) -> Follower:
+    def _follower(self, limits: Limits | None = None, writing: bool = True) -> Follower:
         if self.store is None:
             raise SourceError("no library: brief cannot write its data directory")
         try:
-            return Follower(self.store.library, limits)
-        except (OSError, sqlite3.Error, NewerLibrary) as exc:
+            library = self.store.library
+        except (OSError, sqlite3.Error) as exc:
             raise SourceError(f"{self.store.library_path}: {exc}") from None
+        if writing and library.in_memory:
+            raise SourceError(f"{self.store.library_path}: cannot be written, so nothing is kept")
+        return Follower(library, limits)
 
     def has_sources(self) -> bool:
+        """Raises NewerSchema when a newer brief wrote the library: never mistaken for none."""
         if self.store is None:
             return False
         try:
             return self.store.library.has_sources()
-        except (OSError, sqlite3.Error, NewerLibrary):
+        except (OSError, sqlite3.Error):
             return False
 
     def articles(
@@ -310,7 +328,7 @@ class Library:
     def sources(self) -> list[SourceInfo]:
         return [
             SourceInfo(r.location, r.title, r.kind, r.articles, r.last_fetch, r.last_error)
-            for r in self._follower().db.sources()
+            for r in self._follower(writing=False).db.sources()
         ]
 
     def refresh(

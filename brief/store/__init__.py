@@ -1,5 +1,6 @@
 """The store: SQLite files for analysed briefings, the reader's own state, and the library of
-followed sources and their articles. Only this package speaks SQL.
+followed sources and their articles. Only this package speaks SQL. A bad file is moved aside, an
+unwritable one kept in memory (each said in `Store.warnings`), a newer one refused (NewerSchema).
 
 The names below load on first use (PEP 562), so that `brief.store.rows`, which the reader
 reads before its first paint, costs only itself.
@@ -20,6 +21,7 @@ _WHERE = {
     "MIGRATIONS": "library_db",
     "LibraryDB": "library_db",
     "NewerLibrary": "library_db",
+    "NewerSchema": "files",
     "SourceRow": "library_db",
     "Stored": "library_db",
 }
@@ -29,6 +31,7 @@ __all__ = [
     "LibraryDB",
     "MIGRATIONS",
     "NewerLibrary",
+    "NewerSchema",
     "SCHEMA_VERSION",
     "SourceRow",
     "Store",
@@ -40,6 +43,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from brief.store.db import SCHEMA_VERSION, Store, content_key, default_path, default_state_path
+    from brief.store.files import NewerSchema
     from brief.store.library_db import (
         LIBRARY_VERSION,
         MIGRATIONS,

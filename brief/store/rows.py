@@ -22,7 +22,7 @@ PAGE = 256  # rows read from SQLite at a time
 CHIPS = 4  # entities kept per row: what a card shows
 VIEWS_KEPT = 4  # corpora whose rows are kept: the few a user switches between
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS view (key TEXT PRIMARY KEY, signature TEXT, rows INTEGER, used REAL);
 CREATE TABLE IF NOT EXISTS view_row (
     key TEXT, position INTEGER, id TEXT, headline TEXT, summary TEXT, date TEXT,
@@ -32,32 +32,28 @@ CREATE INDEX IF NOT EXISTS view_row_thread ON view_row (key, thread);
 """
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=10)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.executescript(_SCHEMA)
-    return db
-
-
 def _chips(b: Briefing) -> str:
     top = sorted(b.entities, key=lambda e: (-e.count, e.name))[:CHIPS]
     return json.dumps([[e.name, e.type, e.count] for e in top], ensure_ascii=False)
 
 
-def stored_signature(path: Path, key: str) -> str | None:
+def signature_in(db: sqlite3.Connection, key: str) -> str | None:
     """The signature the rows of `key` were saved under, if any."""
-    if not path.exists():
+    try:
+        row = db.execute("SELECT signature FROM view WHERE key = ?", (key,)).fetchone()
+    except sqlite3.OperationalError:  # no view table yet
         return None
-    with sqlite3.connect(path, timeout=10) as db:
-        try:
-            row = db.execute("SELECT signature FROM view WHERE key = ?", (key,)).fetchone()
-        except sqlite3.OperationalError:  # no view table yet
-            return None
     return row[0] if row else None
 
 
-def save_rows(path: Path, key: str, signature: str, briefings: Sequence[Briefing]) -> None:
-    """Keep `briefings` (in display order) as the rows of `key`, built from input `signature`."""
+def write_rows(
+    db: sqlite3.Connection, key: str, signature: str, briefings: Sequence[Briefing]
+) -> None:
+    """Keep `briefings` (in display order) as the rows of `key`, built from input `signature`,
+    inside the caller's transaction on the cache file."""
+    for statement in SCHEMA.split(";"):  # (executescript would commit the transaction)
+        if statement.strip():
+            db.execute(statement)
     rows = [
         (
             key,
@@ -74,19 +70,18 @@ def save_rows(path: Path, key: str, signature: str, briefings: Sequence[Briefing
         )
         for n, b in enumerate(briefings)
     ]
-    with _connect(path) as db:
-        db.execute("DELETE FROM view_row WHERE key = ?", (key,))
-        db.executemany("INSERT INTO view_row VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-        db.execute(
-            "INSERT OR REPLACE INTO view VALUES (?, ?, ?, ?)",
-            (key, signature, len(rows), time.time()),
-        )
-        stale = db.execute(
-            "SELECT key FROM view ORDER BY used DESC LIMIT -1 OFFSET ?", (VIEWS_KEPT,)
-        ).fetchall()
-        for (old,) in stale:
-            db.execute("DELETE FROM view_row WHERE key = ?", (old,))
-            db.execute("DELETE FROM view WHERE key = ?", (old,))
+    db.execute("DELETE FROM view_row WHERE key = ?", (key,))
+    db.executemany("INSERT INTO view_row VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.execute(
+        "INSERT OR REPLACE INTO view VALUES (?, ?, ?, ?)",
+        (key, signature, len(rows), time.time()),
+    )
+    stale = db.execute(
+        "SELECT key FROM view ORDER BY used DESC LIMIT -1 OFFSET ?", (VIEWS_KEPT,)
+    ).fetchall()
+    for (old,) in stale:
+        db.execute("DELETE FROM view_row WHERE key = ?", (old,))
+        db.execute("DELETE FROM view WHERE key = ?", (old,))
 
 
 class StoredRows(Sequence[Row]):
