@@ -120,9 +120,13 @@ def _in_workers(
             if following is not None:
                 pending.append(pool.submit(analyse_batch, following, encode))
             yield result
+    except BaseException:
+        # an abandoned load (Ctrl-C, an error, the caller stopping early): what the workers
+        # are analysing would be thrown away, so they stop now rather than finish it
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
     finally:
-        # an abandoned load (an error, Ctrl-C, the caller stopping early) waits only for the
-        # batches already running, not for the queue
         pool.shutdown(wait=True, cancel_futures=True)
 
 
