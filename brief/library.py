@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.analysis.briefing import analyse
+from brief.analysis.pool import Plan as AnalysisPlan
+from brief.analysis.pool import analysed
 from brief.follow import AddResult, Follower, RefreshSummary, SourceResult
 from brief.model import Article, Briefing, Thread
 from brief.resources import seeds_dir
@@ -36,6 +37,7 @@ from brief.sources import (
 )
 from brief.sources.clean import clean_field as clean_line
 from brief.store import NewerSchema, Store
+from brief.store.codec import decode_briefing, encode_briefing
 from brief.threads import Plan, build_threads
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "FirstScreen",
     "Library",
     "Limits",
+    "LoadProgress",
     "NewerSchema",
     "RefreshSummary",
     "SourceError",
@@ -80,15 +83,50 @@ def sort_briefings(briefings: list[Briefing]) -> list[Briefing]:
     return dated + [b for b in by_name if not b.date]
 
 
-def analyse_all(articles: list[Article], store: Store | None = None) -> tuple[list[Briefing], int]:
-    """Briefings for `articles`, taking unchanged ones from the cache and caching the rest; and how
-    many were analysed afresh."""
+@dataclass(frozen=True)
+class LoadProgress:
+    """How far a load has come, told to a `progress` callback: as it starts analysing (with
+    the briefings the cache already had), after each batch it analysed and committed to the
+    cache (with those briefings, so they can be shown at once), and as threading starts."""
+
+    stage: str  # "analysing" or "threading"
+    done: int  # articles analysed so far, those from the cache included
+    total: int  # articles in the load
+    cached: int = 0  # of them, taken from the cache
+    batch: tuple[Briefing, ...] = ()  # briefings new since the last call, in input order
+
+
+Progress = Callable[[LoadProgress], None]
+
+
+def analyse_all(
+    articles: list[Article],
+    store: Store | None = None,
+    progress: Progress | None = None,
+    plan: AnalysisPlan | None = None,
+) -> tuple[list[Briefing], int]:
+    """Briefings for `articles`, taking unchanged ones from the cache and analysing the rest on
+    every core; and how many were analysed afresh. Each batch is committed to the cache as it
+    is done, so an interrupted load keeps what it analysed and the next one resumes."""
     cached = store.cached(articles) if store else {}
-    fresh = [analyse(a) for a in articles if a.id not in cached]
-    if store and fresh:
-        store.save(fresh)
-    by_id = {b.id: b for b in fresh} | cached
-    return [by_id[a.id] for a in articles], len(fresh)
+    todo = [a for a in articles if a.id not in cached]
+    total, reused = len(articles), len(articles) - len(todo)
+    report = progress or (lambda _: None)
+    first = tuple(cached[a.id] for a in articles if a.id in cached)
+    report(LoadProgress("analysing", reused, total, reused, first))
+    fresh: dict[str, Briefing] = {}
+    done = 0
+    # the workers send each briefing as the cache's JSON: decoded here, it is what a warm start
+    # will read
+    for encoded in analysed(todo, plan, encode_briefing):
+        batch = [decode_briefing(a, data) for a, data in zip(todo[done:], encoded)]
+        if store:
+            store.save(batch)
+        fresh.update((b.id, b) for b in batch)
+        done += len(batch)
+        report(LoadProgress("analysing", reused + done, total, reused, tuple(batch)))
+    by_id = fresh | cached
+    return [by_id[a.id] for a in articles], len(todo)
 
 
 @dataclass(frozen=True)
@@ -153,6 +191,7 @@ def build_corpus(
     plan: Plan | None = None,
     loaded: LoadResult | None = None,
     merge: bool = False,
+    progress: Progress | None = None,
 ) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
     or the articles already `loaded`. With `merge`, copies of one story from several sources
@@ -160,12 +199,14 @@ def build_corpus(
     kept, since tools that feed brief a file expect a briefing per row.
 
     Raises SourceError when a path named cannot be read at all; files that cannot be
-    used are skipped and listed in `Corpus.problems`.
+    used are skipped and listed in `Corpus.problems`. `progress` is told how far it has come.
     """
     if loaded is None:
         loaded = load(default_paths(paths))
     articles = merge_stories(loaded.articles) if merge else loaded.articles
-    briefings, analysed = analyse_all(articles, store)
+    briefings, analysed = analyse_all(articles, store, progress)
+    if progress:
+        progress(LoadProgress("threading", len(articles), len(articles), len(articles) - analysed))
     briefings, threads, threaded = thread_all(briefings, store, plan)
     return Corpus(
         briefings=sort_briefings(briefings),
@@ -245,17 +286,16 @@ class Library:
             return LoadResult(self.store.library.articles())
         return load(default_paths(paths))
 
-    def load(
-        self, paths: Sequence[str | Path] = (), progress: Callable[..., None] | None = None
-    ) -> Corpus:
+    def load(self, paths: Sequence[str | Path] = (), progress: Progress | None = None) -> Corpus:
         """The corpus under `paths`; with none, the library's (its copies of one story merged)
-        when it follows sources, else the bundled seeds."""
+        when it follows sources, else the bundled seeds. `progress` (called in this thread) is
+        told how far the load has come, with each batch of briefings as it is analysed."""
         followed = not paths and self.has_sources()
         key = corpus_key(paths, followed)
         # taken before reading: a file written meanwhile makes the next start load afresh
         signature = self._signature(paths, followed) if key else None
         loaded = self.articles(paths, followed)
-        corpus = build_corpus(paths, self.store, self.plan, loaded, merge=followed)
+        corpus = build_corpus(paths, self.store, self.plan, loaded, followed, progress)
         if self.store is not None and key and signature:
             # should it fail, the next start paints after loading instead: nothing is lost
             with contextlib.suppress(OSError, sqlite3.Error):

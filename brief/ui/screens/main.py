@@ -137,6 +137,9 @@ class MainScreen(SearchPart, Screen[None]):
             cards.read, cards.starred = self.read_ids, self.starred_ids
             cards.set_briefings(list(self.partial), empty_message="Loading…", cursor=at)
             self.list_label = f"{len(self.partial):,} briefings so far"
+            pane = self.query_one(ReadingPane)
+            if pane.briefing is None:  # as after loading: the pane shows the cursor's story
+                pane.show(cards.highlighted)
         self.refresh_title()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
