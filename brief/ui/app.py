@@ -163,6 +163,7 @@ class BriefApp(App[None]):
         self.startup_ms: float | None = None
         self.library: Library | None = None  # set once loading has opened it
         self.problems: list[str] = []  # files skipped; printed to stderr after the app exits
+        self._warned = 0  # the library's warnings already shown
         self.animation_level = "none"  # nothing moves on its own: kinder over SSH
         wanted = theme or os.environ.get(THEME_ENV) or self.config.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
@@ -256,10 +257,14 @@ class BriefApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         # Imported here, in the worker thread, so the analysis modules load after the first paint.
-        from brief.library import Library
+        from brief.library import Library, NewerSchema
 
         # unchanged articles come from the cache: a second start analyses nothing
-        library = self._given_library or Library.open()
+        try:
+            library = self._given_library or Library.open()
+        except NewerSchema as exc:  # a newer brief's file: refused, never overwritten
+            self.call_from_thread(self.exit, None, 2, f"brief: {exc}")
+            return
         self.post_message(LibraryOpened(library))
         corpus = library.load(self.paths, progress=self._report_progress)
         self.post_message(CorpusLoaded(corpus, library))
@@ -273,6 +278,13 @@ class BriefApp(App[None]):
     def on_library_opened(self, message: LibraryOpened) -> None:
         if not self.corpus_shown:
             self.main.show_library(message.library, message.read, message.starred, message.saved)
+        self._show_warnings(message.library)
+
+    def _show_warnings(self, library: Library) -> None:
+        """What went wrong with the library's files (moved aside, kept in memory), once each."""
+        for line in library.warnings[self._warned :]:
+            self.notify(line, title="Library", severity="warning", timeout=20, markup=False)
+        self._warned = len(library.warnings)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if not self.corpus_shown:
@@ -310,6 +322,7 @@ class BriefApp(App[None]):
         main = self.main
         main.show_library(message.library, message.read, message.starred, message.saved)
         main.show_corpus(message.corpus.briefings, message.corpus.threads)
+        self._show_warnings(message.library)
         main.title_note = message.note
         main.refresh_title()
         main.notify_problems(self.problems)

@@ -120,26 +120,28 @@ class MainScreen(SearchPart, Screen[None]):
 
     def show_progress(self, stage: str, done: int, total: int, batch: list[Briefing]) -> None:
         """A cold load under way: the header says how far it is, and with no saved rows on
-        screen the list shows the briefings analysed so far (newest first), to move through
-        and open while the rest is analysed."""
+        screen the briefings analysed so far are the corpus (newest first, no threads yet):
+        to move through, open, mark and search while the rest is analysed."""
         if stage == "analysing":
             self.title_note = f"analysing {done:,} of {total:,}…"
         else:
             self.title_note = "linking threads…"
-        if batch and (self.partial or not self.rows_only):
-            cards = self.query_one(BriefingList)
-            was = cards.highlighted.id if self.partial and cards.highlighted else None
+        if batch and not self.rows_only:
             self.partial.extend(batch)
             self.partial.sort(key=lambda b: (b.date or "", b.id), reverse=True)
-            self.rows_only = True  # no threads, no index yet: only moving and opening
-            self.refresh_bindings()
-            at = next((i for i, b in enumerate(self.partial) if b.id == was), 0) if was else 0
-            cards.read, cards.starred = self.read_ids, self.starred_ids
-            cards.set_briefings(list(self.partial), empty_message="Loading…", cursor=at)
+            self.all_briefings = list(self.partial)
+            self.by_id = {b.id: b for b in self.partial}
+            self._entity_picker = None
             self.list_label = f"{len(self.partial):,} briefings so far"
-            pane = self.query_one(ReadingPane)
-            if pane.briefing is None:  # as after loading: the pane shows the cursor's story
-                pane.show(cards.highlighted)
+            if not self.searching:  # a search's results stay until the corpus is in
+                cards = self.query_one(BriefingList)
+                was = cards.highlighted.id if cards.highlighted else None
+                at = next((i for i, b in enumerate(self.partial) if b.id == was), 0)
+                cards.read, cards.starred = self.read_ids, self.starred_ids
+                cards.set_briefings(self.all_briefings, empty_message="Loading…", cursor=at)
+                pane = self.query_one(ReadingPane)
+                if pane.briefing is None:  # as after loading: the pane shows the cursor's story
+                    pane.show(cards.highlighted)
         self.refresh_title()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -149,7 +151,8 @@ class MainScreen(SearchPart, Screen[None]):
     def show_corpus(self, briefings: list[Briefing], threads: list[Thread]) -> None:
         """Show a loaded corpus (the App calls this on the UI thread)."""
         cards = self.query_one(BriefingList)
-        was = cards.highlighted.id if self.rows_only and cards.highlighted else None
+        early = self.rows_only or self.partial  # the list showed something before the corpus
+        was = cards.highlighted.id if early and cards.highlighted else None
         if self.rows_only:
             self.rows_only = False
             self.refresh_bindings()
@@ -191,7 +194,7 @@ class MainScreen(SearchPart, Screen[None]):
     # --- moving between list and pane -----------------------------------------
 
     def on_briefing_list_opened(self, event: BriefingList.Opened) -> None:
-        if self.rows_only and not self.partial:
+        if self.rows_only:
             self._pending_open = event.briefing.id
             self.query_one(ReadingPane).show(None, "Opening as soon as the stories load…")
             return
