@@ -125,11 +125,12 @@ def _corpus(paths: tuple[str, ...]):
     from brief.cli.progress import load_bar
     from brief.library import SourceError
 
+    library = _open_library()  # its warnings printed before any progress bar shows
     bar = load_bar()  # on a terminal, a progress bar on stderr while articles are analysed
     try:
         # Named paths, or with none the library (when it follows sources) or the seeds; what
         # was analysed and threaded before comes from the cache, as in the reader.
-        corpus = _open_library().load(paths, progress=bar)
+        corpus = library.load(paths, progress=bar)
     except SourceError as exc:
         _fail(str(exc))
     finally:

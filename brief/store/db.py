@@ -166,10 +166,12 @@ class Store:
         self._threads_fingerprint = self._fingerprint + code_fingerprint("threads")
         self.cache_file = DbFile(self.path, CACHE, self.warnings)
         self.state_file = DbFile(self.state_path, STATE, self.warnings)
+        if self.library_path.exists():  # checked now, so a newer one is refused at opening
+            self._library = LibraryDB(self.library_path, self.warnings)
 
     @property
     def library(self) -> LibraryDB:
-        """Followed sources and their articles (opened, and migrated, on first use)."""
+        """Followed sources and their articles (made on first use when there is no file yet)."""
         with self._library_lock:
             if self._library is None:
                 self._library = LibraryDB(self.library_path, self.warnings)
