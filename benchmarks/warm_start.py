@@ -3,7 +3,7 @@ Textual app showing 20 rows and newsboat's first screen on the same articles as 
 
     python benchmarks/warm_start.py [--sizes 10000 100000] [--runs 5]
 
-For each size the synthetic corpus of threads_scale.py is written as JSON Lines (for brief) and
+For each size the synthetic corpus of threads_scale.py is written as JSON Lines files in a folder (for brief) and
 as one RSS 2.0 feed (for newsboat, Debian's package, read through a file:// URL). Each is primed
 once, untimed: `brief list --json FILE` analyses, threads and saves the list's rows; `newsboat -x
 reload` fills its cache. Then each program is spawned under an 80x24 pty and timed from spawn
@@ -46,11 +46,16 @@ Bare().run()
 FEED_TITLE = "Synthetic Wire"
 
 
+FILE_ROWS = 10_000  # JSON Lines files of this many rows: brief reads files up to 50 MB
+
+
 def write_inputs(rows: list[dict], folder: Path) -> tuple[Path, Path]:
-    jsonl = folder / "news.jsonl"
-    with jsonl.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row) + "\n")
+    jsonl = folder / "news"
+    jsonl.mkdir()
+    for start in range(0, len(rows), FILE_ROWS):
+        with (jsonl / f"{start // FILE_ROWS:03}.jsonl").open("w", encoding="utf-8") as out:
+            for row in rows[start : start + FILE_ROWS]:
+                out.write(json.dumps(row) + "\n")
     feed = folder / "news.xml"
     with feed.open("w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>')
