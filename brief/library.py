@@ -20,6 +20,7 @@ from pathlib import Path
 
 from brief.analysis.briefing import analyse
 from brief.follow import AddResult, Follower, RefreshSummary, SourceResult
+from brief.incremental import thread_corpus
 from brief.model import Article, Briefing, Thread
 from brief.resources import seeds_dir
 from brief.sources import (
@@ -61,6 +62,8 @@ class Corpus:
     problems: list[str] = field(default_factory=list)
     analysed: int = 0  # articles analysed afresh, not taken from the cache
     threaded: bool = True  # False when the whole threading came from the cache
+    # "cached" (read back whole), "grown" (only the new articles added) or "built"
+    threading: str = "built"
 
 
 def default_paths(paths: Sequence[str | Path]) -> list[str | Path]:
@@ -138,19 +141,26 @@ def export_rows(articles: Sequence[Article]) -> list[dict]:
 
 
 def thread_all(
-    briefings: list[Briefing], store: Store | None = None, plan: Plan | None = None
-) -> tuple[list[Briefing], list[Thread], bool]:
-    """Events and threads of `briefings`, and whether they were threaded afresh: a corpus
-    threaded before (the same articles, the same code) is read back from the cache."""
+    briefings: list[Briefing],
+    store: Store | None = None,
+    plan: Plan | None = None,
+    key: str | None = None,
+) -> tuple[list[Briefing], list[Thread], str]:
+    """Events and threads of `briefings`, and how: "cached" (a corpus threaded before, the
+    same articles and code, read back), "grown" (what was kept of the corpus named `key`,
+    with its new articles added) or "built" (from scratch)."""
     if store is None:
-        return *build_threads(briefings, plan), True
+        return *build_threads(briefings, plan), "built"
+    if key is not None and len({b.id for b in briefings}) == len(briefings):
+        threaded = thread_corpus(briefings, store, key, plan)
+        return threaded.briefings, threaded.threads, threaded.how
     key = store.threads_key(briefings)
     cached = store.cached_threads(key, briefings)
     if cached is not None:
-        return *cached, False
+        return *cached, "cached"
     briefings, threads = build_threads(briefings, plan)
     store.save_threads(key, briefings, threads)
-    return briefings, threads, True
+    return briefings, threads, "built"
 
 
 def build_corpus(
@@ -159,11 +169,15 @@ def build_corpus(
     plan: Plan | None = None,
     loaded: LoadResult | None = None,
     merge: bool = False,
+    key: str | None = "",
 ) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
     or the articles already `loaded`. With `merge`, copies of one story from several sources
     become one briefing (the library's feeds); articles named on the command line are each
     kept, since tools that feed brief a file expect a briefing per row.
+
+    `key` names the corpus, whose threading grows from what was kept of it (by default
+    `corpus_key(paths, merge)`; None keeps only the threading of exactly these articles).
 
     Raises SourceError when a path named cannot be read at all; files that cannot be
     used are skipped and listed in `Corpus.problems`.
@@ -172,13 +186,16 @@ def build_corpus(
         loaded = load(default_paths(paths))
     articles = merge_stories(loaded.articles) if merge else loaded.articles
     briefings, analysed = analyse_all(articles, store)
-    briefings, threads, threaded = thread_all(briefings, store, plan)
+    if key == "":
+        key = corpus_key(paths, merge)
+    briefings, threads, how = thread_all(briefings, store, plan, key)
     return Corpus(
         briefings=sort_briefings(briefings),
         threads=threads,
         problems=loaded.problems,
         analysed=analysed,
-        threaded=threaded,
+        threaded=how != "cached",
+        threading=how,
     )
 
 

@@ -10,6 +10,7 @@ from brief.store.library_db import (
     SourceRow,
     Stored,
 )
+from brief.store.threading_state import Saved, ThreadingStates, article_digest
 
 __all__ = [
     "LIBRARY_VERSION",
@@ -17,9 +18,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "LibraryDB",
     "NewerLibrary",
+    "Saved",
     "SourceRow",
     "Store",
     "Stored",
+    "ThreadingStates",
+    "article_digest",
     "content_key",
     "default_path",
     "default_state_path",

@@ -22,6 +22,7 @@ from pathlib import Path
 from brief.model import Article, Briefing, Thread
 from brief.store.codec import decode_briefing, decode_threads, encode_briefing, encode_threads
 from brief.store.library_db import LibraryDB
+from brief.store.threading_state import ThreadingStates
 
 SCHEMA_VERSION = 2  # of the cache file: 2 keeps an analysis's own source and date
 _BRIEF = Path(__file__).resolve().parent.parent
@@ -80,6 +81,8 @@ class Store:
         # threading depends on the analysis too: its code is hashed once, above
         self._threads_fingerprint = self._fingerprint + code_fingerprint("threads")
         self._lock = threading.Lock()
+        # the threader's state per corpus, so that a growing corpus is threaded for its new articles
+        self.threading = ThreadingStates(self._connect, self._lock)
         with self._connect() as db:
             db.executescript(
                 """
@@ -95,6 +98,7 @@ class Store:
             elif int(row[0]) != SCHEMA_VERSION:  # a cache is disposable: start it afresh
                 db.execute("DELETE FROM analysis")
                 db.execute("DELETE FROM threading")
+                self.threading.clear(db)
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
         with self._connect_state() as db:
             db.executescript(
@@ -105,6 +109,11 @@ class Store:
                     (name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER);
                 """
             )
+
+    @property
+    def threads_fingerprint(self) -> str:
+        """Names the code that analysis and threading results come from."""
+        return self._threads_fingerprint
 
     @property
     def library(self) -> LibraryDB:
