@@ -143,6 +143,15 @@ def ordered_briefings(ids: list[str], by_id: Mapping[str, Briefing]) -> list[Bri
 
 
 @dataclass
+class Graph:
+    """The graph events are cut from, kept so that new articles redo only what they touch."""
+
+    codes: np.ndarray  # each word-index edge's date factor, as its place in dates.FACTORS
+    common: np.ndarray  # each edge's ends' shared nearest neighbours (themselves included)
+    top: np.ndarray  # each article's nearest neighbours, one row each (see cluster.nearest)
+
+
+@dataclass
 class Labels:
     """A clustering, by article number: where the next one, after more articles, starts."""
 
@@ -153,9 +162,13 @@ class Labels:
     threads: np.ndarray  # each article's thread: the number of its first article
     thread_parts: np.ndarray  # its component of the graph of events alike enough to be one story
     strong: np.ndarray  # the edges of that graph, as pairs of event labels
+    graph: Graph
 
     def arrays(self) -> Arrays:
         return {
+            "graph.codes": self.graph.codes,
+            "graph.common": self.graph.common,
+            "graph.top": self.graph.top,
             "labels.edges": np.asarray([self.edges], np.int64),
             "labels.events": self.events.astype(np.int32),
             "labels.event_parts": self.event_parts.astype(np.int32),
@@ -177,4 +190,9 @@ class Labels:
             threads=arrays["labels.threads"].astype(np.int64),
             thread_parts=arrays["labels.thread_parts"].astype(np.int64),
             strong=arrays["labels.strong"].astype(np.int64).reshape(-1, 2),
+            graph=Graph(
+                arrays["graph.codes"].astype(np.uint8),
+                arrays["graph.common"].astype(np.uint8),
+                arrays["graph.top"].astype(np.int32),
+            ),
         )

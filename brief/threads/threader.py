@@ -19,7 +19,7 @@ import numpy as np
 from brief.gc_pause import paused_gc
 from brief.model import Briefing, Thread
 from brief.threads.cluster import average_link, common_neighbours, components, nearest
-from brief.threads.dates import DateTable, date_factor
+from brief.threads.dates import FACTORS, DateTable, date_factor
 from brief.threads.features import Kept
 from brief.threads.index import NAME, Index
 from brief.threads.outcome import Previous, outcome
@@ -27,6 +27,7 @@ from brief.threads.parallel import Plan, featurised
 from brief.threads.prepared import Prepared
 from brief.threads.regional import parts_of, recluster, touched
 from brief.threads.snapshot import (
+    Graph,
     Labels,
     Snapshot,
     features_state,
@@ -99,9 +100,9 @@ class Threader:
         """Articles clustered on shared nearest neighbours (all of them afresh)."""
         return self._events(None)[0].tolist()
 
-    def _events(self, before: Labels | None) -> tuple[np.ndarray, np.ndarray]:
-        """Each article's event and its component of the graph of strong links; with the
-        labels `before` the latest articles came, only the components they touch are redone.
+    def _events(self, before: Labels | None) -> tuple[np.ndarray, np.ndarray, Graph]:
+        """Each article's event, its component of the graph of strong links, and that graph;
+        with the labels `before` the latest articles came, only what they touch is redone.
 
         Raw similarities run higher in some stories than in others (long agency copy,
         short blog posts); whether two articles have the same nearest neighbours does
@@ -110,11 +111,19 @@ class Threader:
         n = len(self.features)
         ends_a = np.frombuffer(self.words.edge_a, np.int32).astype(np.int64)
         ends_b = np.frombuffer(self.words.edge_b, np.int32).astype(np.int64)
-        factors = self._date_factors(ends_a, ends_b)
+        m = before.edges if before is not None else 0
+        codes = np.empty(len(ends_a), np.uint8)  # an edge's date factor never changes
+        codes[:m] = before.graph.codes if before is not None else codes[:0]
+        codes[m:] = np.searchsorted(FACTORS, self._date_factors(ends_a[m:], ends_b[m:]))
+        factors = FACTORS[codes]
         alike = np.frombuffer(self.words.edge_w, np.float64) * factors
         close = alike >= NEIGHBOUR_FLOOR
-        top = nearest(n, ends_a[close], ends_b[close], alike[close], NEIGHBOURS)
-        common = common_neighbours(top, ends_a, ends_b)
+        if before is None:
+            top = nearest(n, ends_a[close], ends_b[close], alike[close], NEIGHBOURS)
+            common = common_neighbours(top, ends_a, ends_b)
+            changed = np.arange(n)
+        else:
+            top, common, changed = _grown_neighbours(before, n, ends_a, ends_b, alike, close)
         # each row of `top` holds the article itself, so two mutual neighbours share two entries
         linked = np.flatnonzero((common >= 3) | ((common >= 1) & (alike >= STRONG_PAIR)))
         # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a
@@ -126,30 +135,28 @@ class Threader:
         )
         a, b = ends_a[linked], ends_b[linked]
         parts = parts_of(n, a, b, sims, EVENT_THRESHOLD)
+        graph = Graph(codes, common.astype(np.uint8), top.astype(np.int32))
         if before is None:
             found = average_link(n, zip(a.tolist(), b.tolist(), sims.tolist()), EVENT_THRESHOLD)
-            return np.asarray(found, np.int64), parts
-        # An old link changes only where an end's nearest neighbours changed: the edges of
-        # an old article never change, but new articles may now be among its nearest.
-        m, was = before.edges, close[: before.edges]
-        top_before = nearest(before.n, ends_a[:m][was], ends_b[:m][was], alike[:m][was], NEIGHBOURS)
-        changed = np.flatnonzero((top[: before.n] != top_before).any(axis=1))
-        changed = np.concatenate((changed, np.arange(before.n, n)))
+            return np.asarray(found, np.int64), parts, graph
         start = np.concatenate((before.events, np.arange(before.n, n)))
         redo = touched(parts, changed, before.event_parts)
-        return recluster(start, redo, a, b, sims, EVENT_THRESHOLD), parts
+        return recluster(start, redo, a, b, sims, EVENT_THRESHOLD), parts, graph
 
     def _date_factors(self, ends_a: np.ndarray, ends_b: np.ndarray) -> np.ndarray:
         """`date_factor` of each edge, a block of edges at a
         time (one by one for articles with many dates)."""
         feats = self.features
-        table = DateTable(feats)
+        # the dates of only the articles these edges join
+        docs = np.unique(np.concatenate((ends_a, ends_b)))
+        table = DateTable([feats[i] for i in docs.tolist()])
+        at_a, at_b = np.searchsorted(docs, ends_a), np.searchsorted(docs, ends_b)
         factors = np.empty(len(ends_a))
         step = 1 << 15
         for start in range(0, len(ends_a), step):
-            a, b = ends_a[start : start + step], ends_b[start : start + step]
+            a, b = at_a[start : start + step], at_b[start : start + step]
             factors[start : start + step] = table.factors(a, b)
-        for i in np.flatnonzero(table.wide[ends_a] | table.wide[ends_b]).tolist():
+        for i in np.flatnonzero(table.wide[at_a] | table.wide[at_b]).tolist():
             factors[i] = date_factor(feats[ends_a[i]], feats[ends_b[i]])
         return factors
 
@@ -218,7 +225,7 @@ class Threader:
         if not self.features:
             return [], []
         before = self.labels
-        events, event_parts = self._events(before)
+        events, event_parts, graph = self._events(before)
         threads, thread_parts, strong = self._threads(events, before)
         self.labels = Labels(
             len(self.features),
@@ -228,6 +235,7 @@ class Threader:
             threads,
             thread_parts,
             strong,
+            graph,
         )
         return outcome(self.briefings, self.features, events, threads, previous)
 
@@ -256,6 +264,37 @@ class Threader:
         threader.briefings = [briefings[i] for i in state.ids]
         threader.labels = Labels.from_arrays(state.arrays)
         return threader
+
+
+def _grown_neighbours(
+    before: Labels,
+    n: int,
+    ends_a: np.ndarray,
+    ends_b: np.ndarray,
+    alike: np.ndarray,
+    close: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The nearest neighbours and shared-neighbour counts after new articles came, redone only
+    where they can have changed; and the articles whose nearest neighbours changed.
+
+    The edges of an old article never change, but new articles may now be among its
+    nearest: only the ends of new edges need their neighbours again, and only the edges
+    of an article whose neighbours changed their count of shared ones."""
+    m = before.edges
+    fresh = np.flatnonzero(close[m:]) + m
+    rows = np.unique(np.concatenate((ends_a[fresh], ends_b[fresh], np.arange(before.n, n))))
+    incident = np.flatnonzero(close & (np.isin(ends_a, rows) | np.isin(ends_b, rows)))
+    found = nearest(n, ends_a[incident], ends_b[incident], alike[incident], NEIGHBOURS)
+    top = np.concatenate((before.graph.top, found[before.n :])).astype(np.int64)
+    old = rows[rows < before.n]
+    moved = old[(top[old] != found[old]).any(axis=1)]
+    top[old] = found[old]
+    changed = np.concatenate((moved, np.arange(before.n, n)))
+    common = np.concatenate((before.graph.common, np.zeros(len(ends_a) - m, np.uint8)))
+    redo = np.flatnonzero(np.isin(ends_a, changed) | np.isin(ends_b, changed))
+    common = common.astype(np.int64)
+    common[redo] = common_neighbours(top, ends_a[redo], ends_b[redo])
+    return top, common, changed
 
 
 class Profiles:
