@@ -265,9 +265,8 @@ def _rebuilt(library: Library, paths: list, loaded: LoadResult | None = None) ->
 
 def _state_size(path: Path) -> float:
     with sqlite3.connect(path) as db:
-        parts = db.execute("SELECT SUM(LENGTH(data)) FROM threader_part").fetchone()[0] or 0
-        rows = db.execute("SELECT SUM(LENGTH(ids) + LENGTH(digests)) FROM threader").fetchone()[0]
-    return (parts + (rows or 0)) / 2**20
+        size = db.execute("SELECT SUM(LENGTH(data)) FROM threader_chunk").fetchone()[0]
+    return (size or 0) / 2**20
 
 
 def hundred_thousand(root: Path, runs: int, rebuild: bool) -> None:

@@ -107,7 +107,7 @@ def _grow(
         known = set(saved.ids)
         threader.add([b for b in briefings if b.id not in known])
         out, threads = threader.result(previous)
-    _save(threader, out, threads, digests, store, key, saved.built)
+    _save(threader, out, threads, digests, store, key, saved.built, saved.version)
     return Threaded(_in_order(out, briefings), threads, "grown")
 
 
@@ -135,12 +135,14 @@ def _save(
     store: Store,
     key: str,
     built: int,
+    grew: int | None = None,
 ) -> None:
+    """Keeps the threading for next time (appended to what was kept, when it grew from it)."""
     snapshot = threader.snapshot()
     saved = Saved(
         store.threads_fingerprint, snapshot.ids, [digests[i] for i in snapshot.ids], built
     )
-    store.threading.save(key, saved, out, threads, snapshot)
+    store.threading.save(key, saved, out, threads, snapshot, grew)
 
 
 def _in_order(out: list[Briefing], briefings: list[Briefing]) -> list[Briefing]:

@@ -26,9 +26,11 @@ import numpy as np
 
 from brief.model import Article, Briefing, Event, Thread
 from brief.threads.outcome import Previous
-from brief.threads.snapshot import Snapshot
+from brief.threads.snapshot import GROWING, Snapshot
 
 STATES_KEPT = 4  # corpora whose threading is kept: the few a user switches between
+MAX_CHUNKS = 16  # additions kept apart before a corpus's state is written afresh as one
+_LIST = "list:"  # names the lists of strings among a chunk's arrays
 _UNREADABLE = (ValueError, KeyError, TypeError, IndexError, OSError, zlib.error, sqlite3.Error)
 _NONE = b"\xff\xff\xff\xff"  # a missing field, unlike any length
 
@@ -55,6 +57,7 @@ class Saved:
     ids: list[str]  # in the threader's order
     digests: list[bytes]
     built: int  # articles at the last threading from scratch
+    version: int = 0  # of what is kept: a save that grows it says which version it grew
 
 
 def _json(value: object) -> bytes:
@@ -65,15 +68,39 @@ def _unjson(data: bytes) -> object:
     return json.loads(zlib.decompress(data))
 
 
-def _arrays(arrays: dict[str, np.ndarray]) -> bytes:
+def _pack(arrays: dict[str, np.ndarray], lists: dict[str, list]) -> bytes:
+    """Arrays and lists of strings as one compressed .npz (the lists as UTF-8 JSON bytes)."""
+    items = dict(arrays)
+    for name, values in lists.items():
+        text = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
+        items[_LIST + name] = np.frombuffer(text, np.uint8)
     out = io.BytesIO()
-    np.savez(out, **arrays)
+    np.savez(out, **items)
     return zlib.compress(out.getvalue(), 1)
 
 
-def _unarrays(data: bytes) -> dict[str, np.ndarray]:
+def _unpack(data: bytes) -> tuple[dict[str, np.ndarray], dict[str, list]]:
+    arrays, lists = {}, {}
     with np.load(io.BytesIO(zlib.decompress(data)), allow_pickle=False) as saved:
-        return {name: saved[name] for name in saved.files}
+        for name in saved.files:
+            if name.startswith(_LIST):
+                lists[name[len(_LIST) :]] = json.loads(saved[name].tobytes())
+            else:
+                arrays[name] = saved[name]
+    return arrays, lists
+
+
+def _joined(chunks: list[tuple[dict, dict]]) -> tuple[dict[str, np.ndarray], dict[str, list]]:
+    """Chunks saved one after another, each array and list joined end to end."""
+    arrays: dict[str, list[np.ndarray]] = {}
+    lists: dict[str, list] = {}
+    for chunk_arrays, chunk_lists in chunks:
+        for name, values in chunk_arrays.items():
+            arrays.setdefault(name, []).append(values)
+        for name, items in chunk_lists.items():
+            lists.setdefault(name, []).extend(items)
+    joined = {n: v[0] if len(v) == 1 else np.concatenate(v) for n, v in arrays.items()}
+    return joined, lists
 
 
 def _placed(briefings: Sequence[Briefing], threads: Sequence[Thread]) -> object:
@@ -96,11 +123,11 @@ def _previous(data: object) -> Previous:
     assert isinstance(data, dict)
     threads = {
         tid: Thread(
-            id=tid,
-            title=title,
-            articles=tuple(articles),
-            entities=tuple(entities),
-            events=tuple(Event(e[0], e[1], e[2], tuple(e[3])) for e in events),
+            tid,
+            title,
+            tuple(articles),
+            tuple(entities),
+            tuple(Event(e[0], e[1], e[2], tuple(e[3])) for e in events),
         )
         for tid, title, articles, entities, events in data["t"]
     }
@@ -109,7 +136,13 @@ def _previous(data: object) -> Previous:
 
 
 class ThreadingStates:
-    """The `threader` tables of the cache file."""
+    """The `threader_state` and `threader_chunk` tables of the cache file.
+
+    A corpus's arrays that only grow (see `brief.threads.snapshot.GROWING`) and its lists are
+    saved in chunks, each holding what was added since the one before, so that adding a
+    few articles to a large corpus writes little; the rest is replaced at each save. A save
+    appends only to the version it grew from (another process may have saved since), and
+    past MAX_CHUNKS writes everything afresh as one chunk."""
 
     def __init__(self, connect: Callable[[], sqlite3.Connection], lock: threading.Lock) -> None:
         self._connect = connect
@@ -117,59 +150,70 @@ class ThreadingStates:
         with self._connect() as db:
             db.executescript(
                 """
-                CREATE TABLE IF NOT EXISTS threader (key TEXT PRIMARY KEY, used REAL,
-                    fingerprint TEXT, built INTEGER, ids BLOB, digests BLOB);
-                CREATE TABLE IF NOT EXISTS threader_part
-                    (key TEXT, part TEXT, data BLOB, PRIMARY KEY (key, part));
+                CREATE TABLE IF NOT EXISTS threader_state (key TEXT PRIMARY KEY, used REAL,
+                    fingerprint TEXT, built INTEGER, version INTEGER, lengths TEXT);
+                CREATE TABLE IF NOT EXISTS threader_chunk (key TEXT, part TEXT, seq INTEGER,
+                    data BLOB, PRIMARY KEY (key, part, seq));
                 """
             )
 
     def clear(self, db: sqlite3.Connection) -> None:
-        db.execute("DELETE FROM threader")
-        db.execute("DELETE FROM threader_part")
+        db.execute("DELETE FROM threader_state")
+        db.execute("DELETE FROM threader_chunk")
+
+    def _chunks(self, key: str, part: str) -> list[bytes]:
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT data FROM threader_chunk WHERE key = ? AND part = ? ORDER BY seq",
+                (key, part),
+            ).fetchall()
+        return [row[0] for row in rows]
 
     def saved(self, key: str) -> Saved | None:
         try:
             with self._connect() as db:
                 row = db.execute(
-                    "SELECT fingerprint, built, ids, digests FROM threader WHERE key = ?", (key,)
+                    "SELECT fingerprint, built, version FROM threader_state WHERE key = ?",
+                    (key,),
                 ).fetchone()
                 if row is None:
                     return None
-                db.execute("UPDATE threader SET used = ? WHERE key = ?", (time.time(), key))
-            fingerprint, built, ids, digests = row
-            ids = _unjson(ids)
-            digests = [digests[i : i + 12] for i in range(0, len(digests), 12)]
-            if not isinstance(ids, list) or len(ids) != len(digests):
+                db.execute("UPDATE threader_state SET used = ? WHERE key = ?", (time.time(), key))
+            arrays, lists = _joined([_unpack(c) for c in self._chunks(key, "ids")])
+            ids, digests = lists["ids"], arrays["digests"].tobytes()
+            if len(digests) != 12 * len(ids):
                 return None
-            return Saved(fingerprint, ids, digests, int(built))
+            cut = [digests[i : i + 12] for i in range(0, len(digests), 12)]
+            return Saved(row[0], ids, cut, int(row[1]), int(row[2]))
         except _UNREADABLE:
             return None
-
-    def _part(self, key: str, part: str) -> bytes | None:
-        with self._connect() as db:
-            row = db.execute(
-                "SELECT data FROM threader_part WHERE key = ? AND part = ?", (key, part)
-            ).fetchone()
-        return None if row is None else row[0]
 
     def previous(self, key: str) -> Previous | None:
         """Where the last threading placed each article, and its threads."""
         try:
-            data = self._part(key, "placed")
-            return None if data is None else _previous(_unjson(data))
+            chunks = self._chunks(key, "placed")
+            return _previous(_unjson(chunks[0])) if chunks else None
         except (*_UNREADABLE, AssertionError):
             return None
 
     def snapshot(self, key: str) -> Snapshot | None:
+        """The threader's state, or None when it is missing or does not add up."""
         try:
-            arrays, lists = self._part(key, "arrays"), self._part(key, "lists")
-            if arrays is None or lists is None:
+            with self._connect() as db:
+                row = db.execute(
+                    "SELECT lengths FROM threader_state WHERE key = ?", (key,)
+                ).fetchone()
+            fixed = self._chunks(key, "fixed")
+            if row is None or not fixed:
                 return None
-            strings = _unjson(lists)
-            assert isinstance(strings, dict)
-            return Snapshot(_unarrays(arrays), strings)
-        except (*_UNREADABLE, AssertionError):
+            arrays, lists = _joined([_unpack(c) for c in self._chunks(key, "grown")])
+            lists["ids"] = _joined([_unpack(c) for c in self._chunks(key, "ids")])[1]["ids"]
+            lengths = json.loads(row[0])
+            for name, length in lengths.items():
+                if len(arrays[name] if name in arrays else lists[name]) != length:
+                    return None
+            return Snapshot(arrays | _unpack(fixed[0])[0], lists)
+        except _UNREADABLE:
             return None
 
     def save(
@@ -178,21 +222,60 @@ class ThreadingStates:
         saved: Saved,
         briefings: Sequence[Briefing],
         threads: Sequence[Thread],
-        snapshot: Snapshot | None,
+        snapshot: Snapshot,
+        grew: int | None = None,
     ) -> None:
-        """Replaces what is kept for `key`; the least recently used corpora beyond
-        STATES_KEPT are forgotten."""
-        parts = [("placed", _json(_placed(briefings, threads)))]
-        if snapshot is not None:
-            parts += [("arrays", _arrays(snapshot.arrays)), ("lists", _json(snapshot.lists))]
-        ids, digests = _json(saved.ids), b"".join(saved.digests)
-        row = (key, time.time(), saved.fingerprint, saved.built, ids, digests)
+        """Keeps the threading of `key`: appended to what was kept when that is the version
+        `grew` from, else in place of it. `saved.ids` are the snapshot's, with their digests.
+        The least recently used corpora beyond STATES_KEPT are forgotten."""
+        if saved.ids != snapshot.ids or len(saved.digests) != len(saved.ids):
+            raise ValueError("the articles saved are not those of the snapshot")
+        placed = _json(_placed(briefings, threads))
+        growing = {n: a for n, a in snapshot.arrays.items() if n in GROWING}
+        fixed = _pack({n: a for n, a in snapshot.arrays.items() if n not in GROWING}, {})
+        digests = np.frombuffer(b"".join(saved.digests), np.uint8)
+        lists = {n: v for n, v in snapshot.lists.items() if n != "ids"}  # kept apart, below
+        lengths = {n: len(a) for n, a in growing.items()} | {n: len(v) for n, v in lists.items()}
         with self._lock, self._connect() as db:
-            db.execute("DELETE FROM threader_part WHERE key = ?", (key,))
-            db.execute("INSERT OR REPLACE INTO threader VALUES (?, ?, ?, ?, ?, ?)", row)
-            db.executemany(
-                "INSERT INTO threader_part VALUES (?, ?, ?)", [(key, p, d) for p, d in parts]
+            db.execute("BEGIN IMMEDIATE")  # what is kept is read and written as one
+            row = db.execute(
+                "SELECT version, lengths FROM threader_state WHERE key = ?", (key,)
+            ).fetchone()
+            seq = db.execute(
+                "SELECT COUNT(*) FROM threader_chunk WHERE key = ? AND part = 'grown'", (key,)
+            ).fetchone()[0]
+            if row is None or grew is None or row[0] != grew or seq >= MAX_CHUNKS:
+                db.execute("DELETE FROM threader_chunk WHERE key = ?", (key,))
+                had, seq = {}, 0
+            else:
+                had = json.loads(row[1])
+            grown = _pack(
+                {n: a[had.get(n, 0) :] for n, a in growing.items()},
+                {n: v[had.get(n, 0) :] for n, v in lists.items()},
             )
-            stale = "(SELECT key FROM threader ORDER BY used DESC LIMIT -1 OFFSET ?)"
-            db.execute(f"DELETE FROM threader_part WHERE key IN {stale}", (STATES_KEPT,))
-            db.execute(f"DELETE FROM threader WHERE key IN {stale}", (STATES_KEPT,))
+            start = had.get("ids", 0)
+            new_ids = _pack({"digests": digests[12 * start :]}, {"ids": saved.ids[start:]})
+            version = (row[0] if row is not None else 0) + 1
+            db.executemany(
+                "INSERT OR REPLACE INTO threader_chunk VALUES (?, ?, ?, ?)",
+                [
+                    (key, "grown", seq, grown),
+                    (key, "ids", seq, new_ids),
+                    (key, "fixed", 0, fixed),
+                    (key, "placed", 0, placed),
+                ],
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO threader_state VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    time.time(),
+                    saved.fingerprint,
+                    saved.built,
+                    version,
+                    json.dumps(lengths | {"ids": len(saved.ids)}),
+                ),
+            )
+            stale = "(SELECT key FROM threader_state ORDER BY used DESC LIMIT -1 OFFSET ?)"
+            db.execute(f"DELETE FROM threader_chunk WHERE key IN {stale}", (STATES_KEPT,))
+            db.execute(f"DELETE FROM threader_state WHERE key IN {stale}", (STATES_KEPT,))

@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from brief.model import Briefing
 from brief.threads.features import NAME, Kept
 from brief.threads.index import Index
 
 Arrays = dict[str, np.ndarray]
+
+
+# arrays that only ever grow at the end (rows for new articles or new edges), as the lists
+# of strings all do: a store may keep what it saved of them and append the rest
+GROWING = frozenset(
+    [f"{index}.{part}" for index in ("words", "names")
+     for part in ("stored", "stored_w", "edge_a", "edge_b", "edge_w")]
+    + [f"kept.{part}" for part in ("dates", "date_lens", "year_days", "year_day_lens", "actors",
+                                   "actor_counts", "actor_lens")]
+    + ["graph.codes"]
+)  # fmt: skip
 
 
 @dataclass
@@ -36,36 +46,17 @@ class Snapshot:
         return self.lists["ids"]
 
 
-def _ragged(rows: list[tuple[int, ...]] | list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of different lengths as one flat array and the offsets where each row ends."""
-    ends = np.cumsum([len(r) for r in rows], dtype=np.int64)
-    flat = np.fromiter((x for r in rows for x in r), np.int64, int(ends[-1]) if len(ends) else 0)
-    return flat, ends
-
-
-def _rows(flat: np.ndarray, ends: np.ndarray) -> list[list]:
-    starts = np.concatenate(([0], ends[:-1])).tolist()
-    values = flat.tolist()
-    return [values[s:e] for s, e in zip(starts, ends.tolist())]
-
-
 def index_state(index: Index, name: str, out: Snapshot) -> None:
-    """Adds `index` to `out` under `name`."""
+    """Adds `index` to `out` under `name` (its posting lists follow from its stored terms)."""
     n = index.n
-    live = sorted(t for t, plist in index.postings.items() if plist is not None)
-    dead = sorted(t for t, plist in index.postings.items() if plist is None)
-    docs, ends = _ragged([index.postings[t] for t in live])
+    # copies of the growing `array`s: a view on one would forbid it to grow
     out.arrays |= {
-        f"{name}.doc_freq": np.frombuffer(index.doc_freq, np.int32).copy(),
-        f"{name}.stored": index._stored[:n].copy(),
-        f"{name}.stored_w": index._stored_w[:n].copy(),
-        f"{name}.posting_terms": np.asarray(live, np.int32),
-        f"{name}.posting_ends": ends,
-        f"{name}.posting_docs": docs.astype(np.int32),
-        f"{name}.dropped": np.asarray(dead, np.int32),
-        f"{name}.edge_a": np.frombuffer(index.edge_a, np.int32).copy(),
-        f"{name}.edge_b": np.frombuffer(index.edge_b, np.int32).copy(),
-        f"{name}.edge_w": np.frombuffer(index.edge_w, np.float64).copy(),
+        f"{name}.doc_freq": np.array(index.doc_freq, np.int32),
+        f"{name}.stored": index._stored[:n],
+        f"{name}.stored_w": index._stored_w[:n],
+        f"{name}.edge_a": np.array(index.edge_a, np.int32),
+        f"{name}.edge_b": np.array(index.edge_b, np.int32),
+        f"{name}.edge_w": np.array(index.edge_w, np.float64),
     }
     out.lists[f"{name}.terms"] = list(index.terms)
 
@@ -80,66 +71,88 @@ def restore_index(index: Index, name: str, state: Snapshot) -> None:
     index._stored = get(f"{name}.stored").astype(np.int32)
     index._stored_w = get(f"{name}.stored_w").astype(np.float32)
     index.n = len(index._stored)
-    docs, ends = get(f"{name}.posting_docs").astype(np.int32), get(f"{name}.posting_ends")
-    starts = np.concatenate(([0], ends[:-1])).tolist()
-    postings: dict[int, array | None] = {
-        t: array("i", docs[s:e].tobytes())
-        for t, s, e in zip(get(f"{name}.posting_terms").tolist(), starts, ends.tolist())
-    }
-    postings.update(dict.fromkeys(get(f"{name}.dropped").tolist()))
-    index.postings = postings
     index.edge_a = array("i", get(f"{name}.edge_a").astype(np.int32).tobytes())
     index.edge_b = array("i", get(f"{name}.edge_b").astype(np.int32).tobytes())
     index.edge_w = array("d", get(f"{name}.edge_w").astype(np.float64).tobytes())
+    index.repack()
 
 
-def features_state(features: list[Kept], names: Index, out: Snapshot) -> None:
+def _flat(rows: list[tuple[int, ...]] | list[list[int]], dtype: type) -> tuple[np.ndarray, ...]:
+    """Rows of different lengths as one flat array and each row's length."""
+    lens = np.fromiter(map(len, rows), np.int32, len(rows))
+    flat = np.fromiter((x for r in rows for x in r), dtype, int(lens.sum()))
+    return flat, lens
+
+
+class PackedKept(Sequence[Kept]):
+    """What is kept of the articles of a restored threader, unpacked one at a time when asked
+    for (growing a corpus reads few of them), and of those added since, as they are."""
+
+    def __init__(self, state: Snapshot, words: Index, names: Index, heaviest: int) -> None:
+        self.arrays = {k[5:]: v for k, v in state.arrays.items() if k.startswith("kept.")}
+        self.ends = {
+            part: np.concatenate(([0], np.cumsum(self.arrays[part + "_lens"]))).tolist()
+            for part in ("date", "year_day", "actor")
+        }
+        self.ids, self.words, self.names, self.heaviest = state.ids, words, names, heaviest
+        self.added: list[Kept] = []
+
+    def __len__(self) -> int:
+        return len(self.ids) + len(self.added)
+
+    def append(self, kept: Kept) -> None:
+        self.added.append(kept)
+
+    def _part(self, name: str, ends: str, i: int) -> list[int]:
+        at = self.ends[ends]
+        return self.arrays[name][at[i] : at[i + 1]].tolist()
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if i >= len(self.ids):
+            return self.added[i - len(self.ids)]
+        terms, is_name = self.words.terms, self.words._is_name
+        heavy = [terms[t] for t in self.words._stored[i].tolist() if t >= 0 and not is_name[t]]
+        names = self.names.terms
+        return Kept(
+            id=self.ids[i],
+            dates=tuple(self._part("dates", "date", i)),
+            year_days=tuple(self._part("year_days", "year_day", i)),
+            actors=tuple(
+                zip(
+                    [sys.intern(names[t][1:]) for t in self._part("actors", "actor", i)],
+                    self._part("actor_counts", "actor", i),
+                )
+            ),
+            words=tuple(heavy[: self.heaviest]),
+        )
+
+
+def features_state(features: Sequence[Kept], names: Index, out: Snapshot) -> None:
     """What is kept of each article, its names as numbers of the name index's terms (its
     heaviest words are the word index's stored terms, so they need no room of their own)."""
+    packed = features.arrays if isinstance(features, PackedKept) else None
+    added = features.added if isinstance(features, PackedKept) else list(features)
     number = names.term_number
-    dates, date_ends = _ragged([f.dates for f in features])
-    year_days, year_day_ends = _ragged([f.year_days for f in features])
-    actors, actor_ends = _ragged([[number[NAME + n] for n, _ in f.actors] for f in features])
-    counts, _ = _ragged([[c for _, c in f.actors] for f in features])
-    out.arrays |= {
-        "kept.dates": dates,
-        "kept.date_ends": date_ends,
-        "kept.year_days": year_days.astype(np.int16),
-        "kept.year_day_ends": year_day_ends,
-        "kept.actors": actors.astype(np.int32),
-        "kept.actor_counts": counts.astype(np.int32),
-        "kept.actor_ends": actor_ends,
+    dates, date_lens = _flat([f.dates for f in added], np.int32)
+    year_days, year_day_lens = _flat([f.year_days for f in added], np.int16)
+    actors, actor_lens = _flat([[number[NAME + n] for n, _ in f.actors] for f in added], np.int32)
+    counts, _ = _flat([[c for _, c in f.actors] for f in added], np.int32)
+    fresh = {
+        "dates": dates,
+        "date_lens": date_lens,
+        "year_days": year_days,
+        "year_day_lens": year_day_lens,
+        "actors": actors,
+        "actor_counts": counts,
+        "actor_lens": actor_lens,
     }
-
-
-def restore_features(state: Snapshot, words: Index, names: Index, heaviest: int) -> list[Kept]:
-    get = state.arrays.__getitem__
-    dates = _rows(get("kept.dates"), get("kept.date_ends"))
-    year_days = _rows(get("kept.year_days"), get("kept.year_day_ends"))
-    actor_ends = get("kept.actor_ends")
-    actors = _rows(get("kept.actors"), actor_ends)
-    counts = _rows(get("kept.actor_counts"), actor_ends)
-    # the interned name strings, once per term, as the threader makes them
-    name_terms = [sys.intern(t[1:]) for t in names.terms]
-    word_terms, is_name = words.terms, words._is_name
-    kept = []
-    for i, (doc_id, stored) in enumerate(zip(state.ids, words._stored.tolist())):
-        heavy = [word_terms[t] for t in stored if t >= 0 and not is_name[t]][:heaviest]
-        kept.append(
-            Kept(
-                id=doc_id,
-                dates=tuple(dates[i]),
-                year_days=tuple(year_days[i]),
-                actors=tuple(zip([name_terms[t] for t in actors[i]], counts[i])),
-                words=tuple(heavy),
-            )
-        )
-    return kept
-
-
-def ordered_briefings(ids: list[str], by_id: Mapping[str, Briefing]) -> list[Briefing]:
-    """The briefings a snapshot indexed, in its order (KeyError when one is missing)."""
-    return [by_id[i] for i in ids]
+    for part, values in fresh.items():
+        whole = values if packed is None else np.concatenate((packed[part], values))
+        out.arrays["kept." + part] = whole
 
 
 @dataclass

@@ -29,10 +29,10 @@ from brief.threads.regional import parts_of, recluster, touched
 from brief.threads.snapshot import (
     Graph,
     Labels,
+    PackedKept,
     Snapshot,
     features_state,
     index_state,
-    restore_features,
     restore_index,
 )
 
@@ -66,7 +66,7 @@ class Threader:
             floor=0.05,
             name_boost=1.0,
         )
-        self.features: list[Kept] = []
+        self.features: list[Kept] | PackedKept = []
         self.briefings: list[Briefing] = []
         self.labels: Labels | None = None  # of the last `result`, which the next one grows
 
@@ -260,7 +260,7 @@ class Threader:
         threader = cls(plan)
         restore_index(threader.words, "words", state)
         restore_index(threader.names, "names", state)
-        threader.features = restore_features(state, threader.words, threader.names, KEPT_WORDS)
+        threader.features = PackedKept(state, threader.words, threader.names, KEPT_WORDS)
         threader.briefings = [briefings[i] for i in state.ids]
         threader.labels = Labels.from_arrays(state.arrays)
         return threader

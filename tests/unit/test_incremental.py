@@ -11,7 +11,7 @@ import pytest
 
 import brief.incremental
 from brief.analysis.briefing import analyse
-from brief.library import Library
+from brief.library import Library, corpus_key
 from brief.model import Article
 from brief.store import Saved, Store
 from brief.threads import Threader
@@ -75,8 +75,9 @@ def test_a_restored_threader_goes_on_as_one_that_never_stopped(tmp_path):
     kept.add(first)
     kept.result()
     store = Store(tmp_path / "cache.sqlite3")
-    saved = Saved("code", [b.id for b in first], [b"x" * 12] * len(first), len(first))
-    store.threading.save("corpus", saved, [], [], kept.snapshot())
+    snapshot = kept.snapshot()
+    saved = Saved("code", snapshot.ids, [b"x" * 12] * len(first), len(first))
+    store.threading.save("corpus", saved, [], [], snapshot)
     restored = Threader.restore(store.threading.snapshot("corpus"), {b.id: b for b in briefings})
     for threader in (kept, restored):
         threader.add(later)
@@ -190,17 +191,17 @@ def test_a_damaged_or_outdated_state_costs_a_rebuild_not_the_ids(tmp_path, grows
     cache = tmp_path / "cache.sqlite3"
     _, _, thread_of = _load(Library.open(cache), folder)
     with sqlite3.connect(cache) as db:
-        db.execute("UPDATE threader_part SET data = x'00ff' WHERE part = 'arrays'")
+        db.execute("UPDATE threader_chunk SET data = x'00ff' WHERE part = 'grown'")
     _write(folder, "b.jsonl", rows[-3:])
     corpus, _, after = _load(Library.open(cache), folder)
     assert corpus.threading == "built"
     assert all(after[i] == t for i, t in thread_of.items())
     with sqlite3.connect(cache) as db:
-        db.execute("UPDATE threader SET fingerprint = 'older code'")
+        db.execute("UPDATE threader_state SET fingerprint = 'older code'")
     corpus, _, again = _load(Library.open(cache), folder)
     assert corpus.threading == "built" and again == after
     with sqlite3.connect(cache) as db:
-        db.execute("UPDATE threader_part SET data = x'00ff' WHERE part = 'placed'")
+        db.execute("UPDATE threader_chunk SET data = x'00ff' WHERE part = 'placed'")
     assert Library.open(cache).load([folder]).threading == "built"
 
 
@@ -218,3 +219,33 @@ def test_thread_ids_stay_when_a_file_is_added_between_two_runs_of_the_command(tm
     after = {t["id"]: t["articles"] for t in json.loads(second.stdout)}
     assert len(after) > len(before)
     assert all(after.get(tid) == articles for tid, articles in before.items())
+
+
+def test_growing_appends_to_what_was_kept_and_a_writer_that_fell_behind_rewrites_it(
+    tmp_path, grows
+):
+    rows = _rows()
+    folder = tmp_path / "news"
+    cache = tmp_path / "cache.sqlite3"
+    library = Library.open(cache)
+
+    def chunks() -> int:
+        with sqlite3.connect(cache) as db:
+            query = "SELECT COUNT(*) FROM threader_chunk WHERE part = 'grown'"
+            return db.execute(query).fetchone()[0]
+
+    for step, start in enumerate(range(0, len(rows), 11)):
+        _write(folder, f"{step}.jsonl", rows[start : start + 11])
+        corpus = library.load([folder])
+        assert corpus.threading == ("built" if step == 0 else "grown")
+        assert chunks() == step + 1
+    store = library.store
+    saved = store.threading.saved(corpus_key([folder], False))
+    snapshot = store.threading.snapshot(corpus_key([folder], False))
+    assert saved.ids == snapshot.ids and len(saved.ids) == len(rows)
+    # a process that grew an older version writes everything afresh, as one chunk
+    stale = Saved(saved.fingerprint, saved.ids, saved.digests, saved.built, saved.version - 1)
+    store.threading.save(corpus_key([folder], False), stale, [], [], snapshot, stale.version)
+    assert chunks() == 1
+    again = store.threading.snapshot(corpus_key([folder], False))
+    assert all((again.arrays[k] == v).all() for k, v in snapshot.arrays.items())
