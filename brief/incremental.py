@@ -18,12 +18,12 @@ what the additions do, and a thread keeps its id through them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from brief.gc_pause import paused_gc
 from brief.model import Briefing, Thread
 from brief.store import Saved, Store, article_digest
-from brief.threads import Plan, Previous, Threader
+from brief.threads import Plan, Previous, Threader, placed_as
 
 GROW_FROM = 1000  # below this many articles, threading from scratch costs under a second
 REBUILD_GROWTH = 0.5  # rebuilt once the articles added since it was built reach this share
@@ -46,9 +46,18 @@ def thread_corpus(
     briefings: list[Briefing], store: Store, key: str, plan: Plan | None = None
 ) -> Threaded:
     """Events and threads of `briefings`, the corpus called `key`, growing what was kept."""
+    # what is read back makes millions of small objects beside the corpus: a collection
+    # every few thousand of them would rescan it all (seconds at 100,000 articles)
+    with paused_gc():
+        return _thread_corpus(briefings, store, key, plan)
+
+
+def _thread_corpus(
+    briefings: list[Briefing], store: Store, key: str, plan: Plan | None
+) -> Threaded:
     digests = {b.id: article_digest(b.article) for b in briefings}
     saved = store.threading.saved(key)
-    previous = store.threading.previous(key) if saved is not None else None
+    previous = store.threading.previous(key, saved.ids) if saved is not None else None
     if saved is None or previous is None:
         return _build(briefings, digests, store, key, plan, None)
     unchanged = all(digests.get(i) == d for i, d in zip(saved.ids, saved.digests))
@@ -82,11 +91,7 @@ def _as_placed(
     briefings: list[Briefing], previous: Previous
 ) -> tuple[list[Briefing], list[Thread]]:
     placed = previous.placed
-    out = []
-    for b in briefings:
-        date, inferred, event, thread = placed[b.id]
-        out.append(replace(b, date=date, date_inferred=inferred, event=event, thread=thread))
-    return out, list(previous.threads.values())
+    return [placed_as(b, placed[b.id]) for b in briefings], list(previous.threads.values())
 
 
 def _grow(
@@ -102,11 +107,10 @@ def _grow(
     if snapshot is None or snapshot.ids != saved.ids:
         return None
     by_id = {b.id: b for b in briefings}
-    with paused_gc():
-        threader = Threader.restore(snapshot, by_id, plan)
-        known = set(saved.ids)
-        threader.add([b for b in briefings if b.id not in known])
-        out, threads = threader.result(previous)
+    threader = Threader.restore(snapshot, by_id, plan)
+    known = set(saved.ids)
+    threader.add([b for b in briefings if b.id not in known])
+    out, threads = threader.result(previous)
     _save(threader, out, threads, digests, store, key, saved.built, saved.version)
     return Threaded(_in_order(out, briefings), threads, "grown")
 
@@ -119,10 +123,9 @@ def _build(
     plan: Plan | None,
     previous: Previous | None,
 ) -> Threaded:
-    with paused_gc():
-        threader = Threader(plan)
-        threader.add(briefings)
-        out, threads = threader.result(previous)
+    threader = Threader(plan)
+    threader.add(briefings)
+    out, threads = threader.result(previous)
     _save(threader, out, threads, digests, store, key, len(briefings))
     return Threaded(_in_order(out, briefings), threads, "built")
 
@@ -147,4 +150,7 @@ def _save(
 
 def _in_order(out: list[Briefing], briefings: list[Briefing]) -> list[Briefing]:
     at = {b.id: i for i, b in enumerate(briefings)}
-    return sorted(out, key=lambda b: at[b.id])
+    ordered: list[Briefing] = list(briefings)
+    for b in out:
+        ordered[at[b.id]] = b
+    return ordered

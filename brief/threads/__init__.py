@@ -13,7 +13,7 @@ titles of what did not change.
 
 from brief.threads.dates import date_factor, gap_factor, infer_date
 from brief.threads.features import Kept
-from brief.threads.outcome import Previous
+from brief.threads.outcome import Previous, placed_as
 from brief.threads.parallel import Plan
 from brief.threads.snapshot import Snapshot
 from brief.threads.threader import Threader, build_threads
@@ -28,4 +28,5 @@ __all__ = [
     "date_factor",
     "gap_factor",
     "infer_date",
+    "placed_as",
 ]

@@ -207,7 +207,8 @@ class Index:
         posted = terms >= 0
         order = np.argsort(terms[posted], kind="stable")  # by term, each in document order
         terms, docs = terms[posted][order], docs[posted][order]
-        unique, starts, counts = np.unique(terms, return_index=True, return_counts=True)
+        starts = np.flatnonzero(np.diff(terms, prepend=-1))  # where each term's run begins
+        unique, counts = terms[starts], np.diff(starts, append=len(terms))
         self.postings = {}
         self._packed = (unique, starts, counts, docs)
 

@@ -19,28 +19,41 @@ def stable_id(prefix: str, member: str) -> str:
     return prefix + hashlib.sha1(member.encode("utf-8")).hexdigest()[:12]
 
 
-def carry_ids(groups: Mapping[int, Sequence[str]], previous: Mapping[str, str]) -> dict[int, str]:
-    """Which groups (label -> article ids) keep an earlier id (`previous`: article id -> the
-    id of its group then); groups that keep none are left out."""
+def carry_ids(
+    groups: Mapping[int, Sequence[int]], before: Sequence[str | None], ids: Sequence[str]
+) -> dict[int, tuple[str, int]]:
+    """Which groups (label -> article numbers) keep an earlier id, and how many of their
+    articles had it; `before` holds each article's earlier id (None for a new article) and
+    `ids` the articles' own, which break ties. Groups that keep none are left out."""
     shared: Counter[tuple[str, int]] = Counter()
     for label, members in groups.items():
-        for member in members:
-            old = previous.get(member)
-            if old is not None:
+        old = before[members[0]]
+        if old is not None and all(before[i] == old for i in members):
+            shared[(old, label)] = len(members)  # most groups are as they were: no counting
+            continue
+        for i in members:
+            if (old := before[i]) is not None:
                 shared[(old, label)] += 1
-    # ties go to the group whose smallest article id comes first, whatever the numbering
-    name = {label: min(members) for label, members in groups.items()}
-    best: dict[str, tuple[int, str, int]] = {}
+    best: dict[str, tuple[int, int]] = {}
     for (old, label), count in shared.items():
-        mine = (count, name[label], label)
         held = best.get(old)
-        if held is None or (-mine[0], mine[1]) < (-held[0], held[1]):
-            best[old] = mine
-    kept: dict[int, str] = {}
-    for old, (_, _, label) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
+        # ties go to the group whose smallest article id comes first, whatever the numbering
+        if (
+            held is None
+            or count > held[0]
+            or count == held[0]
+            and _first(groups[label], ids) < _first(groups[held[1]], ids)
+        ):
+            best[old] = (count, label)
+    kept: dict[int, tuple[str, int]] = {}
+    for old, (count, label) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
         if label not in kept:
-            kept[label] = old
+            kept[label] = (old, count)
     return kept
+
+
+def _first(members: Sequence[int], ids: Sequence[str]) -> str:
+    return min(ids[i] for i in members)
 
 
 class Naming:

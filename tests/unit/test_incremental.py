@@ -73,11 +73,11 @@ def test_a_restored_threader_goes_on_as_one_that_never_stopped(tmp_path):
     first, later = briefings[::2], briefings[1::2]
     kept = Threader()
     kept.add(first)
-    kept.result()
+    out, threads = kept.result()
     store = Store(tmp_path / "cache.sqlite3")
     snapshot = kept.snapshot()
     saved = Saved("code", snapshot.ids, [b"x" * 12] * len(first), len(first))
-    store.threading.save("corpus", saved, [], [], snapshot)
+    store.threading.save("corpus", saved, out, threads, snapshot)
     restored = Threader.restore(store.threading.snapshot("corpus"), {b.id: b for b in briefings})
     for threader in (kept, restored):
         threader.add(later)
@@ -100,12 +100,15 @@ def test_clustering_only_what_new_articles_touch_gives_the_clustering_of_everyth
 
 
 def test_a_group_keeps_the_id_of_the_earlier_group_it_holds_most_of():
-    previous = {"a": "t-1", "b": "t-1", "c": "t-1", "d": "t-2", "e": "t-2", "f": "t-3"}
+    ids = ["a", "b", "c", "d", "e", "f", "g", "h"]
+    before = ["t-1", "t-1", "t-1", "t-2", "t-2", "t-3", None, None]  # g and h are new
     # t-1 and t-2 merged: the merge keeps the larger story's id; t-3 grew by "g"
-    kept = carry_ids({0: ["a", "b", "c", "d", "e"], 5: ["f", "g"], 7: ["h"]}, previous)
-    assert kept == {0: "t-1", 5: "t-3"}
+    kept = carry_ids({0: [0, 1, 2, 3, 4], 5: [5, 6], 7: [7]}, before, ids)
+    assert kept == {0: ("t-1", 3), 5: ("t-3", 1)}
     # t-1 split: the part holding most of it keeps the id, the other part is new
-    assert carry_ids({0: ["a"], 1: ["b", "c"]}, previous) == {1: "t-1"}
+    assert carry_ids({0: [0], 1: [1, 2]}, before, ids) == {1: ("t-1", 2)}
+    # an even split: the part with the first article id keeps it, whatever the labels
+    assert carry_ids({9: [3], 2: [4]}, before, ids) == {9: ("t-2", 1)}
 
 
 def test_a_new_id_never_clashes_with_one_in_use():
@@ -245,7 +248,8 @@ def test_growing_appends_to_what_was_kept_and_a_writer_that_fell_behind_rewrites
     assert saved.ids == snapshot.ids and len(saved.ids) == len(rows)
     # a process that grew an older version writes everything afresh, as one chunk
     stale = Saved(saved.fingerprint, saved.ids, saved.digests, saved.built, saved.version - 1)
-    store.threading.save(corpus_key([folder], False), stale, [], [], snapshot, stale.version)
+    key = corpus_key([folder], False)
+    store.threading.save(key, stale, corpus.briefings, corpus.threads, snapshot, stale.version)
     assert chunks() == 1
     again = store.threading.snapshot(corpus_key([folder], False))
     assert all((again.arrays[k] == v).all() for k, v in snapshot.arrays.items())
