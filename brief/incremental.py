@@ -55,9 +55,10 @@ def thread_corpus(
 def _thread_corpus(
     briefings: list[Briefing], store: Store, key: str, plan: Plan | None
 ) -> Threaded:
-    digests = {b.id: article_digest(b.article) for b in briefings}
+    articles = [b.article for b in briefings]
+    digests = {a.id: article_digest(a) for a in articles}
     saved = store.threading.saved(key)
-    previous = store.threading.previous(key, saved.ids) if saved is not None else None
+    previous = store.threading.previous(key, saved) if saved is not None else None
     if saved is None or previous is None:
         return _build(briefings, digests, store, key, plan, None)
     unchanged = all(digests.get(i) == d for i, d in zip(saved.ids, saved.digests))
@@ -103,13 +104,13 @@ def _grow(
     saved: Saved,
     previous: Previous,
 ) -> Threaded | None:
-    snapshot = store.threading.snapshot(key)
+    snapshot = store.threading.snapshot(key, saved)
     if snapshot is None or snapshot.ids != saved.ids:
         return None
-    by_id = {b.id: b for b in briefings}
+    by_id = {b.article.id: b for b in briefings}
     threader = Threader.restore(snapshot, by_id, plan)
     known = set(saved.ids)
-    threader.add([b for b in briefings if b.id not in known])
+    threader.add([b for i, b in by_id.items() if i not in known])
     out, threads = threader.result(previous)
     _save(threader, out, threads, digests, store, key, saved.built, saved.version)
     return Threaded(_in_order(out, briefings), threads, "grown")
@@ -149,8 +150,8 @@ def _save(
 
 
 def _in_order(out: list[Briefing], briefings: list[Briefing]) -> list[Briefing]:
-    at = {b.id: i for i, b in enumerate(briefings)}
+    at = {b.article.id: i for i, b in enumerate(briefings)}
     ordered: list[Briefing] = list(briefings)
     for b in out:
-        ordered[at[b.id]] = b
+        ordered[at[b.article.id]] = b
     return ordered

@@ -112,7 +112,7 @@ def _placed(ids: list[str], briefings: Sequence[Briefing], threads: Sequence[Thr
     """Where each article was placed, in the order of `ids`, and the threads, their articles
     named by their place in `ids` (a third of the room, and quicker to read)."""
     at = {i: n for n, i in enumerate(ids)}
-    by_id = {b.id: b for b in briefings}
+    by_id = {b.article.id: b for b in briefings}
     rows = [(b.date, b.date_inferred, b.event, b.thread) for b in map(by_id.__getitem__, ids)]
     return {
         "b": rows,
@@ -171,25 +171,27 @@ class ThreadingStates:
         db.execute("DELETE FROM threader_state")
         db.execute("DELETE FROM threader_chunk")
 
-    def _chunks(self, key: str, part: str) -> list[bytes]:
+    def _read(self, key: str, *parts: str) -> tuple[tuple | None, dict[str, list[bytes]]]:
+        """The corpus's row and the chunks of `parts`, as of one moment (a read transaction:
+        another process may be saving)."""
         with self._connect() as db:
-            rows = db.execute(
-                "SELECT data FROM threader_chunk WHERE key = ? AND part = ? ORDER BY seq",
-                (key, part),
-            ).fetchall()
-        return [row[0] for row in rows]
+            db.execute("BEGIN")
+            row = db.execute(
+                "SELECT fingerprint, built, version, lengths FROM threader_state WHERE key = ?",
+                (key,),
+            ).fetchone()
+            query = "SELECT data FROM threader_chunk WHERE key = ? AND part = ? ORDER BY seq"
+            chunks = {part: [r[0] for r in db.execute(query, (key, part))] for part in parts}
+        return row, chunks
 
     def saved(self, key: str) -> Saved | None:
         try:
+            row, chunks = self._read(key, "ids")
+            if row is None:
+                return None
             with self._connect() as db:
-                row = db.execute(
-                    "SELECT fingerprint, built, version FROM threader_state WHERE key = ?",
-                    (key,),
-                ).fetchone()
-                if row is None:
-                    return None
                 db.execute("UPDATE threader_state SET used = ? WHERE key = ?", (time.time(), key))
-            arrays, lists = _joined([_unpack(c) for c in self._chunks(key, "ids")])
+            arrays, lists = _joined([_unpack(c) for c in chunks["ids"]])
             ids, digests = lists["ids"], arrays["digests"].tobytes()
             if len(digests) != 12 * len(ids):
                 return None
@@ -198,32 +200,30 @@ class ThreadingStates:
         except _UNREADABLE:
             return None
 
-    def previous(self, key: str, ids: list[str]) -> Previous | None:
-        """Where the last threading placed each article (`ids`, as `saved` gave them), and
-        its threads."""
+    def previous(self, key: str, saved: Saved) -> Previous | None:
+        """Where the threading `saved` describes placed each article, and its threads."""
         try:
-            chunks = self._chunks(key, "placed")
-            return _previous(_unjson(chunks[0]), ids) if chunks else None
+            row, chunks = self._read(key, "placed")
+            if row is None or row[2] != saved.version or not chunks["placed"]:
+                return None
+            return _previous(_unjson(chunks["placed"][0]), saved.ids)
         except (*_UNREADABLE, AssertionError):
             return None
 
-    def snapshot(self, key: str) -> Snapshot | None:
-        """The threader's state, or None when it is missing or does not add up."""
+    def snapshot(self, key: str, saved: Saved) -> Snapshot | None:
+        """The threader's state `saved` describes, or None when it is missing, has been
+        replaced since, or does not add up."""
         try:
-            with self._connect() as db:
-                row = db.execute(
-                    "SELECT lengths FROM threader_state WHERE key = ?", (key,)
-                ).fetchone()
-            fixed = self._chunks(key, "fixed")
-            if row is None or not fixed:
+            row, chunks = self._read(key, "fixed", "grown")
+            if row is None or row[2] != saved.version or not chunks["fixed"]:
                 return None
-            arrays, lists = _joined([_unpack(c) for c in self._chunks(key, "grown")])
-            lists["ids"] = _joined([_unpack(c) for c in self._chunks(key, "ids")])[1]["ids"]
-            lengths = json.loads(row[0])
+            arrays, lists = _joined([_unpack(c) for c in chunks["grown"]])
+            lists["ids"] = saved.ids
+            lengths = json.loads(row[3])
             for name, length in lengths.items():
                 if len(arrays[name] if name in arrays else lists[name]) != length:
                     return None
-            return Snapshot(arrays | _unpack(fixed[0])[0], lists)
+            return Snapshot(arrays | _unpack(chunks["fixed"][0])[0], lists)
         except _UNREADABLE:
             return None
 

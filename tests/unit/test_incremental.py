@@ -78,7 +78,8 @@ def test_a_restored_threader_goes_on_as_one_that_never_stopped(tmp_path):
     snapshot = kept.snapshot()
     saved = Saved("code", snapshot.ids, [b"x" * 12] * len(first), len(first))
     store.threading.save("corpus", saved, out, threads, snapshot)
-    restored = Threader.restore(store.threading.snapshot("corpus"), {b.id: b for b in briefings})
+    back = store.threading.snapshot("corpus", store.threading.saved("corpus"))
+    restored = Threader.restore(back, {b.id: b for b in briefings})
     for threader in (kept, restored):
         threader.add(later)
     (out_a, threads_a), (out_b, threads_b) = kept.result(), restored.result()
@@ -244,12 +245,12 @@ def test_growing_appends_to_what_was_kept_and_a_writer_that_fell_behind_rewrites
         assert chunks() == step + 1
     store = library.store
     saved = store.threading.saved(corpus_key([folder], False))
-    snapshot = store.threading.snapshot(corpus_key([folder], False))
+    snapshot = store.threading.snapshot(corpus_key([folder], False), saved)
     assert saved.ids == snapshot.ids and len(saved.ids) == len(rows)
     # a process that grew an older version writes everything afresh, as one chunk
     stale = Saved(saved.fingerprint, saved.ids, saved.digests, saved.built, saved.version - 1)
     key = corpus_key([folder], False)
     store.threading.save(key, stale, corpus.briefings, corpus.threads, snapshot, stale.version)
     assert chunks() == 1
-    again = store.threading.snapshot(corpus_key([folder], False))
+    again = store.threading.snapshot(key, store.threading.saved(key))
     assert all((again.arrays[k] == v).all() for k, v in snapshot.arrays.items())
