@@ -9,7 +9,7 @@ as well as building at once.
     are those the analysis finds (given, dateline, stamp); the undated articles (most of ECB+)
     arrive spread evenly over the batches, in the order of a hash of their id. Scored three
     ways: as brief grows a corpus (a corpus this small is threaded from scratch at each
-    batch, see `brief.incremental`), with growing forced at every batch, and all at once.
+    batch, see `growing`), with growing forced at every batch, and all at once.
 (b) 10,000 + 500. The synthetic news of `threads_scale.py` in a folder, read by
     `Library.load` with a fresh cache (cold: every article analysed and threaded), then
     again with a file of 500 more articles added to the folder. Prints the time of the
@@ -46,8 +46,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from threads_scale import analysed_corpus, corpus, load_briefings  # noqa: E402
 
-import brief.incremental  # noqa: E402
 import brief.library  # noqa: E402
+import brief.store.growing as growing  # noqa: E402
 from brief.library import Library, analyse_all, build_corpus  # noqa: E402
 from brief.model import Article  # noqa: E402
 from brief.sources import LoadResult, load  # noqa: E402
@@ -64,7 +64,7 @@ STAGES = [
     (Store, "cached", "decode cached analyses"),
     (brief.library, "analyse", "analyse new articles"),
     (Store, "save", "save analyses"),
-    (brief.incremental, "article_digest", "article digests"),
+    (growing, "article_digest", "article digests"),
     (ThreadingStates, "saved", "read threading state"),
     (ThreadingStates, "previous", "read threading state"),
     (ThreadingStates, "snapshot", "read threading state"),
@@ -169,9 +169,9 @@ def quality(root: Path) -> None:
         store = Store(root / f"{mode}.sqlite3")
         hows = []
         forced = mode == "growing forced"
-        saved = brief.incremental.GROW_FROM, brief.incremental.REBUILD_GROWTH
+        saved = growing.GROW_FROM, growing.REBUILD_GROWTH
         if forced:
-            brief.incremental.GROW_FROM, brief.incremental.REBUILD_GROWTH = 0, float("inf")
+            growing.GROW_FROM, growing.REBUILD_GROWTH = 0, float("inf")
         try:
             steps = (
                 [articles]
@@ -182,7 +182,7 @@ def quality(root: Path) -> None:
                 got = build_corpus([], store, loaded=LoadResult(so_far), key="ecb")
                 hows.append(got.threading)
         finally:
-            brief.incremental.GROW_FROM, brief.incremental.REBUILD_GROWTH = saved
+            growing.GROW_FROM, growing.REBUILD_GROWTH = saved
         f1, purity = _score(evaluate, rows, got.threads)
         counts = ", ".join(f"{hows.count(h)} {h}" for h in ("built", "grown") if h in hows)
         print(f"    {mode:18} events B3 F1 {f1:.3f}  thread purity {purity:.3f}  ({counts})")
@@ -244,10 +244,22 @@ def ten_thousand(root: Path, runs: int, rebuild: bool) -> None:
     )
 
 
-def _rebuilt(library: Library, paths: list, loaded: LoadResult | None = None) -> dict:
-    """The same load with growing turned off: threaded from scratch, ids carried over."""
-    saved = brief.incremental.worth_growing
-    brief.incremental.worth_growing = lambda *args: False
+def _synthetic(corpus) -> str:
+    """Events B-cubed F1 and thread purity against the synthetic stories (an id
+    "s{story}-e{event}-{n}" names the event and story an article was written for)."""
+    evaluate = _eval_module()
+    gold = {b.id: b.id.rsplit("-", 1)[0] for b in corpus.briefings}
+    story = {b.id: b.id.split("-")[0] for b in corpus.briefings}
+    f1 = evaluate.bcubed(gold, {b.id: b.event for b in corpus.briefings})[2]
+    purity = evaluate.bcubed(story, {b.id: b.thread for b in corpus.briefings})[0]
+    return f"{f1:.3f} / {purity:.3f}"
+
+
+def _rebuilt(library: Library, paths: list, loaded: LoadResult | None = None) -> tuple:
+    """The same load with growing turned off: threaded from scratch, ids carried over; the
+    stages' times and the corpus."""
+    saved = growing.worth_growing
+    growing.worth_growing = lambda *args: False
     try:
         with stage_timer() as spent:
             if loaded is None:
@@ -256,8 +268,8 @@ def _rebuilt(library: Library, paths: list, loaded: LoadResult | None = None) ->
                 got = build_corpus([], library.store, loaded=loaded, key="bench")
         assert got.threading == "built"
     finally:
-        brief.incremental.worth_growing = saved
-    return spent
+        growing.worth_growing = saved
+    return spent, got
 
 
 # --- (c) 100,000 + 1,000 -------------------------------------------------------------
@@ -308,7 +320,7 @@ def hundred_thousand(root: Path, runs: int, rebuild: bool) -> None:
         del got
         if rebuild:
             library = Library(Store(root / f"rebuild-{run}" / "briefings.sqlite3"))
-            rebuilt.append(_rebuilt(library, [], LoadResult(old + new)))
+            rebuilt.append(_rebuilt(library, [], LoadResult(old + new))[0])
             line += f", threaded from scratch {rebuilt[-1]['total']:.1f} s"
         print(f"    {line}, {kept[-1]:.1%} kept their thread id", flush=True)
         shutil.rmtree(copy)

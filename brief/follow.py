@@ -20,13 +20,13 @@ from brief.sources import (
     FetchError,
     Limits,
     SourceError,
-    fetch,
     is_url,
     limits_from_env,
     load,
     read_document,
     read_response,
 )
+from brief.sources.fetch import fetch
 from brief.sources.pages import page_text
 from brief.sources.sniff import FEED, HTML, JSON_FEED, OPML, sniff
 from brief.store import LibraryDB, SourceRow

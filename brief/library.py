@@ -1,6 +1,7 @@
 """The one facade the reader and the CLI use: load briefings, follow sources, keep state.
 
-    library = Library.open()          # the user's cache, state and followed sources; never raises
+    library = Library.open()          # the user's cache, state and followed sources
+    library.warnings                  # what went wrong with those files, one line each
     corpus = library.load(paths)      # sources -> analysis (cached) -> threads
     library.add(["https://example.org/feed.xml"])   # follow sources (fetched once on adding)
     summary = library.refresh()       # fetch them all; summary.label() -> "12 new from 3 sources"
@@ -13,16 +14,18 @@ the threader directly.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.analysis.briefing import analyse
+from brief.analysis.pool import Plan as AnalysisPlan
+from brief.analysis.pool import analysed
 from brief.follow import AddResult, Follower, RefreshSummary, SourceResult
-from brief.incremental import thread_corpus
 from brief.model import Article, Briefing, Thread
 from brief.resources import seeds_dir
+from brief.snapshot import FirstScreen, corpus_key, first_screen, input_signature
 from brief.sources import (
     Limits,
     LoadResult,
@@ -33,14 +36,18 @@ from brief.sources import (
     merge_stories,
 )
 from brief.sources.clean import clean_field as clean_line
-from brief.store import NewerLibrary, Store
+from brief.store import NewerSchema, Store, thread_corpus
+from brief.store.codec import decode_briefing, encode_briefing
 from brief.threads import Plan, build_threads
 
 __all__ = [
     "AddResult",
     "Corpus",
+    "FirstScreen",
     "Library",
     "Limits",
+    "LoadProgress",
+    "NewerSchema",
     "RefreshSummary",
     "SourceError",
     "SourceInfo",
@@ -49,6 +56,7 @@ __all__ = [
     "clean_line",
     "corpus_key",
     "export_rows",
+    "first_screen",
     "is_url",
     "limits_from_env",
     "sort_briefings",
@@ -70,18 +78,6 @@ def default_paths(paths: Sequence[str | Path]) -> list[str | Path]:
     return list(paths) if paths else [seeds_dir()]
 
 
-def corpus_key(paths: Sequence[str | Path], followed: bool) -> str | None:
-    """Names what a load reads, so that what was built from it (threads, the list's rows) can be
-    found again and grown: "library" for the followed sources, else the paths named (the bundled
-    seeds when none). None for input that cannot be named again: stdin, a URL fetched once."""
-    if followed:
-        return "library"
-    given = default_paths(paths)
-    if any(str(p) == "-" or is_url(p) for p in given):
-        return None
-    return "files:" + "\n".join(sorted({str(Path(p).resolve()) for p in given}))
-
-
 def sort_briefings(briefings: list[Briefing]) -> list[Briefing]:
     """Newest first, undated after dated; ties broken by headline and id so the order is stable."""
     by_name = sorted(briefings, key=lambda b: (b.headline.lower(), b.id))
@@ -89,15 +85,50 @@ def sort_briefings(briefings: list[Briefing]) -> list[Briefing]:
     return dated + [b for b in by_name if not b.date]
 
 
-def analyse_all(articles: list[Article], store: Store | None = None) -> tuple[list[Briefing], int]:
-    """Briefings for `articles`, taking unchanged ones from the cache and caching the rest; and how
-    many were analysed afresh."""
+@dataclass(frozen=True)
+class LoadProgress:
+    """How far a load has come, told to a `progress` callback: as it starts analysing (with
+    the briefings the cache already had), after each batch it analysed and committed to the
+    cache (with those briefings, so they can be shown at once), and as threading starts."""
+
+    stage: str  # "analysing" or "threading"
+    done: int  # articles analysed so far, those from the cache included
+    total: int  # articles in the load
+    cached: int = 0  # of them, taken from the cache
+    batch: tuple[Briefing, ...] = ()  # briefings new since the last call, in input order
+
+
+Progress = Callable[[LoadProgress], None]
+
+
+def analyse_all(
+    articles: list[Article],
+    store: Store | None = None,
+    progress: Progress | None = None,
+    plan: AnalysisPlan | None = None,
+) -> tuple[list[Briefing], int]:
+    """Briefings for `articles`, taking unchanged ones from the cache and analysing the rest on
+    every core; and how many were analysed afresh. Each batch is committed to the cache as it
+    is done, so an interrupted load keeps what it analysed and the next one resumes."""
     cached = store.cached(articles) if store else {}
-    fresh = [analyse(a) for a in articles if a.id not in cached]
-    if store and fresh:
-        store.save(fresh)
-    by_id = {b.id: b for b in fresh} | cached
-    return [by_id[a.id] for a in articles], len(fresh)
+    todo = [a for a in articles if a.id not in cached]
+    total, reused = len(articles), len(articles) - len(todo)
+    report = progress or (lambda _: None)
+    first = tuple(cached[a.id] for a in articles if a.id in cached)
+    report(LoadProgress("analysing", reused, total, reused, first))
+    fresh: dict[str, Briefing] = {}
+    done = 0
+    # the workers send each briefing as the cache's JSON: decoded here, it is what a warm start
+    # will read
+    for encoded in analysed(todo, plan, encode_briefing):
+        batch = [decode_briefing(a, data) for a, data in zip(todo[done:], encoded)]
+        if store:
+            store.save(batch)
+        fresh.update((b.id, b) for b in batch)
+        done += len(batch)
+        report(LoadProgress("analysing", reused + done, total, reused, tuple(batch)))
+    by_id = fresh | cached
+    return [by_id[a.id] for a in articles], len(todo)
 
 
 @dataclass(frozen=True)
@@ -154,12 +185,12 @@ def thread_all(
     if key is not None and len({b.id for b in briefings}) == len(briefings):
         threaded = thread_corpus(briefings, store, key, plan)
         return threaded.briefings, threaded.threads, threaded.how
-    key = store.threads_key(briefings)
-    cached = store.cached_threads(key, briefings)
+    exact = store.threads_key(briefings)
+    cached = store.cached_threads(exact, briefings)
     if cached is not None:
         return *cached, "cached"
     briefings, threads = build_threads(briefings, plan)
-    store.save_threads(key, briefings, threads)
+    store.save_threads(exact, briefings, threads)
     return briefings, threads, "built"
 
 
@@ -169,6 +200,7 @@ def build_corpus(
     plan: Plan | None = None,
     loaded: LoadResult | None = None,
     merge: bool = False,
+    progress: Progress | None = None,
     key: str | None = "",
 ) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
@@ -176,16 +208,17 @@ def build_corpus(
     become one briefing (the library's feeds); articles named on the command line are each
     kept, since tools that feed brief a file expect a briefing per row.
 
+    Raises SourceError when a path named cannot be read at all; files that cannot be
+    used are skipped and listed in `Corpus.problems`. `progress` is told how far it has come.
     `key` names the corpus, whose threading grows from what was kept of it (by default
     `corpus_key(paths, merge)`; None keeps only the threading of exactly these articles).
-
-    Raises SourceError when a path named cannot be read at all; files that cannot be
-    used are skipped and listed in `Corpus.problems`.
     """
     if loaded is None:
         loaded = load(default_paths(paths))
     articles = merge_stories(loaded.articles) if merge else loaded.articles
-    briefings, analysed = analyse_all(articles, store)
+    briefings, analysed = analyse_all(articles, store, progress)
+    if progress:
+        progress(LoadProgress("threading", len(articles), len(articles), len(articles) - analysed))
     if key == "":
         key = corpus_key(paths, merge)
     briefings, threads, how = thread_all(briefings, store, plan, key)
@@ -203,7 +236,8 @@ class Library:
     """The user's analysed briefings and reading state.
 
     Without a usable cache or data directory (read-only home, full disk) the library
-    still works: it analyses everything and keeps state in memory for the session.
+    still works: it keeps what it cannot write in memory for the session. A damaged or
+    foreign file is moved aside and started afresh. Each such event is a line in `warnings`.
     """
 
     def __init__(self, store: Store | None, plan: Plan | None = None) -> None:
@@ -212,32 +246,47 @@ class Library:
         self._read: set[str] = set()
         self._starred: set[str] = set()
         self._saved: dict[str, str] = {}
+        self._warnings: list[str] = []
 
     @classmethod
     def open(cls, cache: Path | str | None = None, plan: Plan | None = None) -> Library:
+        """Raises NewerSchema (one line naming the file) when a newer brief wrote one of the
+        files; anything else wrong with them becomes a warning."""
         try:
             return cls(Store(cache), plan)
-        except (OSError, sqlite3.Error):
-            return cls(None, plan)
+        except (OSError, sqlite3.Error) as exc:
+            library = cls(None, plan)
+            library._warnings.append(f"no cache or data directory ({exc}): all kept in memory")
+            return library
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line for each file moved aside or kept in memory, in the order it happened."""
+        return self.store.warnings if self.store is not None else self._warnings
 
     @property
     def persistent(self) -> bool:
-        return self.store is not None
+        """Whether read and starred marks and saved searches outlast the session."""
+        return self.store is not None and not self.store.state_file.in_memory
 
-    def _follower(self, limits: Limits | None = None) -> Follower:
+    def _follower(self, limits: Limits | None = None, writing: bool = True) -> Follower:
         if self.store is None:
             raise SourceError("no library: brief cannot write its data directory")
         try:
-            return Follower(self.store.library, limits)
-        except (OSError, sqlite3.Error, NewerLibrary) as exc:
+            library = self.store.library
+        except (OSError, sqlite3.Error) as exc:
             raise SourceError(f"{self.store.library_path}: {exc}") from None
+        if writing and library.in_memory:
+            raise SourceError(f"{self.store.library_path}: cannot be written, so nothing is kept")
+        return Follower(library, limits)
 
     def has_sources(self) -> bool:
+        """Raises NewerSchema when a newer brief wrote the library: never mistaken for none."""
         if self.store is None:
             return False
         try:
             return self.store.library.has_sources()
-        except (OSError, sqlite3.Error, NewerLibrary):
+        except (OSError, sqlite3.Error):
             return False
 
     def articles(
@@ -252,12 +301,32 @@ class Library:
             return LoadResult(self.store.library.articles())
         return load(default_paths(paths))
 
-    def load(self, paths: Sequence[str | Path] = ()) -> Corpus:
+    def load(self, paths: Sequence[str | Path] = (), progress: Progress | None = None) -> Corpus:
         """The corpus under `paths`; with none, the library's (its copies of one story merged)
-        when it follows sources, else the bundled seeds."""
+        when it follows sources, else the bundled seeds. `progress` (called in this thread) is
+        told how far the load has come, with each batch of briefings as it is analysed."""
         followed = not paths and self.has_sources()
+        key = corpus_key(paths, followed)
+        # taken before reading: a file written meanwhile makes the next start load afresh
+        signature = self._signature(paths, followed) if key else None
         loaded = self.articles(paths, followed)
-        return build_corpus(paths, self.store, self.plan, loaded, merge=followed)
+        corpus = build_corpus(paths, self.store, self.plan, loaded, followed, progress, key)
+        if self.store is not None and key and signature:
+            # should it fail, the next start paints after loading instead: nothing is lost
+            with contextlib.suppress(OSError, sqlite3.Error):
+                self.store.keep_rows(key, signature, corpus.briefings)
+        return corpus
+
+    def _signature(self, paths: Sequence[str | Path], followed: bool) -> str | None:
+        if self.store is None:
+            return None  # nothing is saved
+        return input_signature(paths, followed, self.store.library_path)
+
+    def first_screen(self, paths: Sequence[str | Path] = ()) -> FirstScreen | None:
+        """The list's rows saved from this very input by an earlier load (see `brief.snapshot`)."""
+        if self.store is None:
+            return None
+        return first_screen(paths, self.store.path, self.store.state_path)
 
     # --- followed sources ---------------------------------------------------------
 
@@ -274,7 +343,7 @@ class Library:
     def sources(self) -> list[SourceInfo]:
         return [
             SourceInfo(r.location, r.title, r.kind, r.articles, r.last_fetch, r.last_error)
-            for r in self._follower().db.sources()
+            for r in self._follower(writing=False).db.sources()
         ]
 
     def refresh(

@@ -93,6 +93,22 @@ class Briefing:
 
 
 @dataclass(frozen=True, slots=True)
+class Row:
+    """A briefing as one row of the list: what the list paints, read straight from the store
+    at start-up, before the full briefings (text, mentions, quotes) are loaded."""
+
+    id: str
+    headline: str
+    summary: str
+    date: str | None
+    date_inferred: bool
+    source: str
+    entities: tuple[Entity, ...]  # the most mentioned few, for the card's chips
+    thread: str
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     date: str | None

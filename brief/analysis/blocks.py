@@ -79,7 +79,11 @@ _ATTRIBUTED_SUBJECT = re.compile(
     r"(?:said|says|added|noted|stressed|insisted|claimed|argued|told\s+\w+)\b)"
 )
 _QUOTE_OPEN = "\u201c\"'\u2018"
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+_TOKEN = re.compile(r"\S+")
+# a word ending a clause or a sentence ("said.", "war?\u201d"): tested on the end alone
+_CLAUSE_END = tuple(".!?,;:")
+_FULL_STOPS = tuple(".!?")
+_CLOSERS = "\"'\u201d\u2019)"
 
 
 def _glued_subhead_end(para: str) -> int:
@@ -93,12 +97,12 @@ def _glued_subhead_end(para: str) -> int:
     a = _ATTRIBUTED_SUBJECT.match(para)
     if a and _looks_like_headline(a[1]) and not re.search(r"[.!?](?:\s|$)", a[1]):
         return len(a[1])
-    words = list(re.finditer(r"\S+", para[:160]))
+    words = list(_TOKEN.finditer(para[:160]))
     for i, word in enumerate(words[:12]):
         if i < 2:
             continue
         before = para[: words[i - 1].end()]
-        if re.search(r"[.!?,;:]$", before) or _SENTENCE_END.search(before):
+        if before.endswith(_CLAUSE_END) or before.rstrip(_CLOSERS).endswith(_FULL_STOPS):
             return 0  # punctuation before the split point: an ordinary sentence
         token = word.group()
         opens_quote = token[0] in _QUOTE_OPEN and len(token) > 1 and token[1].isupper()

@@ -214,21 +214,47 @@ def _repeats(
                 known.setdefault(surface.rsplit(" ", 1)[1], t)
     if not known:
         return []
-    pattern = re.compile(
-        r"(?<![\w.'’-])(?:"
-        + "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
-        + r")(?![\w'’-]\w)"
-    )
     busy = bytearray(len(text) + 1)
     for s, e, _ in spans:
         busy[s:e] = b"\x01" * (e - s)
     found = []
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        if s not in taken and not any(busy[s:e]):
-            found.append((s, e, known[m.group()]))
+    end = 0
+    for s, n in _occurrences(text, known):
+        if s < end:
+            continue
+        end = s + n
+        if s not in taken and not any(busy[s:end]):
+            found.append((s, end, known[text[s:end]]))
             taken.add(s)
     return found
+
+
+# What may not stand right before a name, and what may not follow it: "Ford" is not the
+# name in "Fordham", "Ford-era" or "M.Ford".
+_JOINED_BEFORE = re.compile(r"[\w.'’-]")
+_JOINED_AFTER = re.compile(r"[\w'’-]\w")
+
+
+def _occurrences(text: str, names: dict[str, str]) -> list[tuple[int, int]]:
+    """(start, length) of the longest standalone name at each position, in text order.
+
+    Scanning these left to right, skipping overlaps, is what one regex alternating the names
+    (longest first) finds; compiling such a regex for every document cost a fifth of analysis.
+    """
+    best: dict[int, int] = {}
+    find = text.find
+    for name in names:
+        n = len(name)
+        at = find(name)
+        while at != -1:
+            if (
+                n > best.get(at, 0)
+                and not (at and _JOINED_BEFORE.match(text, at - 1))
+                and not _JOINED_AFTER.match(text, at + n)
+            ):
+                best[at] = n
+            at = find(name, at + 1)
+    return sorted(best.items())
 
 
 def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import cache
 from itertools import combinations
 
 from brief.analysis.datelines import is_stamp, strip_dateline, strip_stamp
@@ -114,34 +115,42 @@ def _usable(sentence: str) -> bool:
 REDUNDANCY = LEAD_WEIGHT / 2
 
 
-def _best_subset(candidates: list[str], scores: list[float]) -> list[int]:
+def _best_subset(candidates: list[str], scores: list[float], words: list[set[str]]) -> list[int]:
     """The set of up to MAX_SENTENCES candidates within
     MAX_WORDS with the best total score, less redundancy.
 
     Trying every subset (at most 41 of 6 candidates) instead of
     picking greedily fills the word budget with a third sentence when
     one fits, and never keeps two sentences that repeat each other.
+    `words` are the candidates' content words.
     """
     lengths = [len(c.split()) for c in candidates]
-    words = [_content_words(c) for c in candidates]
-
-    def overlap(i: int, j: int) -> float:
-        small = min(len(words[i]), len(words[j])) or 1
-        return len(words[i] & words[j]) / small
-
+    overlap = {
+        (i, j): len(words[i] & words[j]) / (min(len(words[i]), len(words[j])) or 1)
+        for i, j in combinations(range(len(candidates)), 2)
+    }
+    # the summary must not open on a pronoun whose referent was left out
+    opens = [i == 0 or not _DANGLING.match(c) for i, c in enumerate(candidates)]
     best: tuple[float, list[int]] = (float("-inf"), [])
-    for size in range(1, MAX_SENTENCES + 1):
-        for subset in combinations(range(len(candidates)), size):
-            if sum(lengths[i] for i in subset) > MAX_WORDS:
-                continue
-            if _DANGLING.match(candidates[subset[0]]) and subset[0] > 0:
-                continue  # the summary must not open on a pronoun whose referent was left out
-            value = sum(scores[i] for i in subset) - REDUNDANCY * sum(
-                overlap(i, j) for i, j in combinations(subset, 2)
-            )
-            if value > best[0]:
-                best = (value, list(subset))
+    for subset, pairs in _subsets(len(candidates)):
+        if not opens[subset[0]] or sum(map(lengths.__getitem__, subset)) > MAX_WORDS:
+            continue
+        value = sum(map(scores.__getitem__, subset)) - REDUNDANCY * sum(
+            map(overlap.__getitem__, pairs)
+        )
+        if value > best[0]:
+            best = (value, list(subset))
     return best[1]
+
+
+@cache
+def _subsets(n: int) -> list[tuple[tuple[int, ...], list[tuple[int, int]]]]:
+    """Each subset of up to MAX_SENTENCES of range(n), smallest first, with its pairs."""
+    return [
+        (subset, list(combinations(subset, 2)))
+        for size in range(1, MAX_SENTENCES + 1)
+        for subset in combinations(range(n), size)
+    ]
 
 
 def summarise(sentences: list[str]) -> str:
@@ -149,16 +158,17 @@ def summarise(sentences: list[str]) -> str:
     pool = [s for s in cleaned if _usable(s)]
     if not pool:
         return ""
-    frequency = Counter(w for s in pool for w in _content_words(s))
+    words = [_content_words(s) for s in pool]
+    frequency = Counter(w for found in words for w in found)
     candidates = pool[:CANDIDATES]
 
     def score(i: int) -> float:
-        words = _content_words(candidates[i])
-        centrality = sum(frequency[w] - 1 for w in words) / (math.sqrt(len(words)) + 1)
+        centrality = sum(frequency[w] - 1 for w in words[i]) / (math.sqrt(len(words[i])) + 1)
         return LEAD_WEIGHT / (1 + i) ** LEAD_DECAY + centrality
 
-    picked = _best_subset(candidates, [score(i) for i in range(len(candidates))])
+    scores = [score(i) for i in range(len(candidates))]
+    picked = _best_subset(candidates, scores, words[: len(candidates)])
     if not picked:  # the lead alone is over budget: keep whole words and mark the cut
-        words = candidates[0].split()[:MAX_WORDS]
-        return " ".join(words).rstrip(",;:") + "\u2026"
+        lead = candidates[0].split()[:MAX_WORDS]
+        return " ".join(lead).rstrip(",;:") + "\u2026"
     return " ".join(candidates[i] for i in sorted(picked))

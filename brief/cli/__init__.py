@@ -16,7 +16,9 @@ from brief import __version__
 from brief.cli.common import (
     REMOTE_COMMANDS,
     _env_restricted,
+    _print_warnings,
     _refuse,
+    _refuse_newer,
     _remote_args,
     _split_group_options,
 )
@@ -53,6 +55,11 @@ class _DefaultGroup(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
+        except Exception as exc:
+            _refuse_newer(exc)
+            raise
+        finally:
+            _print_warnings(ctx.meta)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})

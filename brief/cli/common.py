@@ -77,19 +77,64 @@ def _config_path() -> str | None:
 
 
 def _fail(message: str, status: int = 2) -> None:
+    _print_warnings(_root_meta())  # what led to the error comes first
     click.echo(f"brief: error: {message}", err=True)
     sys.exit(status)
 
 
-def _corpus(paths: tuple[str, ...]):
-    from brief.library import Library, SourceError
+def _root_meta() -> dict:
+    ctx = click.get_current_context(silent=True)
+    return ctx.find_root().meta if ctx else {}
 
+
+def _open_library():
+    """The library for this command, opened once; what went wrong with its files is printed
+    on stderr, a line each, and a file from a newer brief stops the command (status 2)."""
+    from brief.library import Library, NewerSchema
+
+    meta = _root_meta()
+    library = meta.get("brief.library")
+    if library is None:
+        try:
+            library = Library.open()
+        except NewerSchema as exc:
+            _fail(str(exc))
+        meta["brief.library"] = library
+    _print_warnings(meta)
+    return library
+
+
+def _print_warnings(meta: dict) -> None:
+    """The library's warnings not printed yet (more may come while a command runs)."""
+    library = meta.get("brief.library")
+    if library is None:
+        return
+    for line in library.warnings[meta.get("brief.warned", 0) :]:
+        click.echo(f"brief: warning: {line}", err=True)
+    meta["brief.warned"] = len(library.warnings)
+
+
+def _refuse_newer(exc: Exception) -> None:
+    """A file from a newer brief met after opening (the library is opened on first use)."""
+    library = sys.modules.get("brief.library")  # never imported just for this
+    if library is not None and isinstance(exc, library.NewerSchema):
+        _fail(str(exc))
+
+
+def _corpus(paths: tuple[str, ...]):
+    from brief.cli.progress import load_bar
+    from brief.library import SourceError
+
+    bar = load_bar()  # on a terminal, a progress bar on stderr while articles are analysed
     try:
         # Named paths, or with none the library (when it follows sources) or the seeds; what
         # was analysed and threaded before comes from the cache, as in the reader.
-        corpus = Library.open().load(paths)
+        corpus = _open_library().load(paths, progress=bar)
     except SourceError as exc:
         _fail(str(exc))
+    finally:
+        if bar:
+            bar.close()
     for problem in corpus.problems:
         click.echo(f"brief: {problem}", err=True)
     return corpus

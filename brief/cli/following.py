@@ -10,6 +10,7 @@ import click
 from brief.cli.common import (
     _dump,
     _fail,
+    _open_library,
     _refuse,
     _restricted,
     count_label,
@@ -27,10 +28,10 @@ def export_command(paths: tuple[str, ...]) -> None:
     """
     if _restricted():
         _refuse("export")
-    from brief.library import Library, SourceError, export_rows
+    from brief.library import SourceError, export_rows
 
     try:
-        loaded = Library.open().articles(paths)
+        loaded = _open_library().articles(paths)
     except SourceError as exc:
         _fail(str(exc))
     for problem in loaded.problems:
@@ -38,15 +39,6 @@ def export_command(paths: tuple[str, ...]) -> None:
     out = sys.stdout
     for row in export_rows(loaded.articles):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _library():
-    from brief.library import Library
-
-    library = Library.open()
-    if not library.persistent:
-        _fail("cannot open the library: brief cannot write its data directory")
-    return library
 
 
 def _limits(timeout: float | None, max_mb: float | None):
@@ -87,7 +79,9 @@ def add_command(
     from brief.library import SourceError
 
     try:
-        results = _library().add(sources, fetch_pages=fetch_pages, limits=_limits(timeout, max_mb))
+        results = _open_library().add(
+            sources, fetch_pages=fetch_pages, limits=_limits(timeout, max_mb)
+        )
     except SourceError as exc:
         _fail(str(exc))
     failed = 0
@@ -113,7 +107,7 @@ def remove_command(source: str) -> None:
     from brief.library import SourceError
 
     try:
-        removed = _library().remove(source)
+        removed = _open_library().remove(source)
     except SourceError as exc:
         _fail(str(exc))
     if removed is None:
@@ -128,7 +122,7 @@ def sources_command(as_json: bool) -> None:
     from brief.library import SourceError
 
     try:
-        sources = _library().sources()
+        sources = _open_library().sources()
     except SourceError as exc:
         _fail(str(exc))
     if as_json:
@@ -156,7 +150,7 @@ def refresh_command(as_json: bool, timeout: float | None, max_mb: float | None) 
     """Fetch every followed source. Exit 0 when all worked, 1 when some failed."""
     from brief.library import SourceError
 
-    library = _library()
+    library = _open_library()
     progress = _Progress() if sys.stderr.isatty() and not as_json else None
     try:
         summary = library.refresh(

@@ -16,6 +16,7 @@ from brief.cli.common import (
     _corpus,
     _dump,
     _fail,
+    _open_library,
     _restricted,
     count_label,
     dated,
@@ -65,10 +66,9 @@ def list_command(as_json: bool, paths: tuple[str, ...]) -> None:
     paths = _allowed_paths(paths)
     corpus = _corpus(paths)
     if as_json:
-        from brief.library import Library
         from brief.views.contracts import briefing_json
 
-        read, starred = Library.open().state()
+        read, starred = _open_library().state()
         _dump([briefing_json(b, b.id in read, b.id in starred) for b in corpus.briefings])
         return
     _print_list(corpus)
@@ -152,9 +152,7 @@ def search_command(as_json: bool, limit: int, query: str, paths: tuple[str, ...]
         sys.exit(2)
     state = None
     if any(c.kind == "is" for c in parsed.clauses):
-        from brief.library import Library
-
-        read, starred = Library.open().state()
+        read, starred = _open_library().state()
         state = {"read": read, "starred": starred}
     corpus = _corpus(paths)
     found = SearchIndex.build(corpus.briefings, corpus.threads).search(

@@ -6,7 +6,6 @@ page, fetched once) or `-` for JSON Lines on stdin. An OPML list's feeds are fet
 
 from __future__ import annotations
 
-import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -17,13 +16,8 @@ from brief.model import Article
 from brief.sources.documents import read_document
 from brief.sources.fetch import FetchError, Limits, Response, fetch, is_url
 from brief.sources.items import Document, Outline, domain
+from brief.sources.walk import files_under
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-WEB_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".cdf", ".opml", ".html", ".htm", ".xhtml"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES | WEB_SUFFIXES
-OWN_SUFFIX = ".sqlite3"
 MAX_BYTES = 50 * 1024 * 1024
 PARALLEL_FETCHES = 4
 
@@ -36,26 +30,6 @@ class SourceError(Exception):
 class LoadResult:
     articles: list[Article] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-
-
-def _walk(root: Path, problems: list[str]) -> list[Path]:
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath, name)
-            suffix = path.suffix.lower()
-            if suffix and suffix in KNOWN_SUFFIXES:
-                found.append(path)
-            elif suffix.startswith(OWN_SUFFIX):
-                continue  # brief's own cache, state and library files (and their WAL)
-            else:
-                problems.append(
-                    f"{path}: skipped: not a kind of file brief reads ({suffix or 'no extension'})"
-                )
-    return found
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -168,7 +142,7 @@ def load(paths: list[str | Path], limits: Limits | None = None) -> LoadResult:
         path = Path(given)
         if not path.exists():
             raise SourceError(f"{given}: no such file or directory")
-        files = _walk(path, result.problems) if path.is_dir() else [path]
+        files = files_under(path, result.problems) if path.is_dir() else [path]
         for file in files:
             read_file(file, result, limits)
     result.articles = unique_ids(result.articles, result.problems)

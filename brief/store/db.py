@@ -2,7 +2,8 @@
 
 Two files: the cache lives in the user cache directory and may be deleted at any time;
 the reader's state lives in the user data directory, because losing stars and saved
-searches to a cache clean-up would be data loss.
+searches to a cache clean-up would be data loss. Each is a `DbFile` (store/files.py): a bad
+file is moved aside, an unwritable one kept in memory, a newer one refused.
 
 Analyses are keyed by a hash of the article's content and of the analysis code
 itself, so a second start on an unchanged corpus re-analyses nothing, and a
@@ -20,13 +21,96 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief.model import Article, Briefing, Thread
-from brief.store.codec import decode_briefing, decode_threads, encode_briefing, encode_threads
+from brief.store import rows
+from brief.store.codec import decode_briefings, decode_threads, encode_briefing, encode_threads
+from brief.store.files import DbFile, Layout, run_script, stepwise
 from brief.store.library_db import LibraryDB
+from brief.store.salvage import copy_rows
 from brief.store.threading_state import ThreadingStates
 
-SCHEMA_VERSION = 2  # of the cache file: 2 keeps an analysis's own source and date
+SCHEMA_VERSION = 3  # of the cache file: 2 keeps an analysis's own source and date; 3 flat arrays
+STATE_VERSION = 1
 _BRIEF = Path(__file__).resolve().parent.parent
 THREADINGS_KEPT = 4  # cached threadings of whole corpora: the few a user switches between
+
+# The cache's tables (store/rows.py makes its own on first use): a cache older than
+# SCHEMA_VERSION is dropped whole, every table, and made again, so new tables need no migration.
+CACHE_TABLES = """
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
+    CREATE TABLE IF NOT EXISTS threading (key TEXT PRIMARY KEY, used REAL, data TEXT);
+"""
+
+
+def _cache_version(db: sqlite3.Connection) -> int:
+    """The cache keeps its version in `meta`, as brief always did: an older brief that finds
+    another number there empties the cache instead of misreading it."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.OperationalError:  # no meta table
+        return 0
+    return int(row[0]) if row and str(row[0]).isdigit() else 0
+
+
+def _set_cache_version(db: sqlite3.Connection, version: int) -> None:
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(version),))
+
+
+def _rebuild_cache(db: sqlite3.Connection, found: int) -> None:
+    """Any older cache is dropped whole (it is rebuilt from the sources), then made anew."""
+    tables = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for (name,) in tables:
+        db.execute(f'DROP TABLE "{name}"')
+    run_script(db, CACHE_TABLES)
+
+
+CACHE = Layout(
+    name="cache",
+    application_id=0x62726663,  # "brfc"
+    version=SCHEMA_VERSION,
+    tables={"meta": ("key", "value"), "analysis": ("key", "fingerprint", "data")},
+    migrate=_rebuild_cache,
+    memory_note="the cache is kept in memory for this session: what is analysed now is not kept",
+    get_version=_cache_version,
+    set_version=_set_cache_version,
+)
+
+
+def _create_state(db: sqlite3.Connection) -> None:
+    run_script(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS state
+            (id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS saved_search
+            (name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER);
+        """,
+    )
+
+
+def _salvage_state(old: sqlite3.Connection, new: sqlite3.Connection) -> str:
+    marks = copy_rows(old, new, "state")
+    searches = copy_rows(old, new, "saved_search")
+    if not marks and not searches:
+        return ""
+    return (
+        f"read back {marks} read or starred marks and {searches} saved searches; "
+        "anything else stays in that file"
+    )
+
+
+STATE = Layout(
+    name="reading state",
+    application_id=0x62726673,  # "brfs"
+    version=STATE_VERSION,
+    tables={"state": ("id", "read", "starred")},
+    migrate=stepwise({0: _create_state}),  # a file of brief before versions is 0: made anew
+    memory_note="read and starred marks and saved searches are kept for this session only",
+    lost="read and starred marks and saved searches",
+    salvage=_salvage_state,
+)
 
 
 def code_fingerprint(*packages: str) -> str:
@@ -60,7 +144,8 @@ def default_state_path() -> Path:
 
 class Store:
     """The cache, the state and the library files. Every call opens its own connection, so
-    workers in other threads can use it."""
+    workers in other threads can use it. What went wrong with a file and how brief went on
+    (moved aside, kept in memory) is one line each in `warnings`, for the user to see."""
 
     def __init__(
         self, path: Path | str | None = None, state_path: Path | str | None = None
@@ -73,42 +158,18 @@ class Store:
             self.state_path = (
                 self.path.with_name("state.sqlite3") if path is not None else default_state_path()
             )
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.state_path.parent.mkdir(parents=True, exist_ok=True)
         self.library_path = self.state_path.with_name("library.sqlite3")
+        self.warnings: list[str] = []
         self._library: LibraryDB | None = None
+        self._library_lock = threading.Lock()
         self._fingerprint = code_fingerprint("analysis")
         # threading depends on the analysis too: its code is hashed once, above
         self._threads_fingerprint = self._fingerprint + code_fingerprint("threads")
-        self._lock = threading.Lock()
-        # the threader's state per corpus, so that a growing corpus is threaded for its new articles
-        self.threading = ThreadingStates(self._connect, self._lock)
-        with self._connect() as db:
-            db.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE IF NOT EXISTS analysis
-                    (key TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
-                CREATE TABLE IF NOT EXISTS threading (key TEXT PRIMARY KEY, used REAL, data TEXT);
-                """
-            )
-            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row is None:
-                db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            elif int(row[0]) != SCHEMA_VERSION:  # a cache is disposable: start it afresh
-                db.execute("DELETE FROM analysis")
-                db.execute("DELETE FROM threading")
-                self.threading.clear(db)
-                db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
-        with self._connect_state() as db:
-            db.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS state
-                    (id TEXT PRIMARY KEY, read INTEGER DEFAULT 0, starred INTEGER DEFAULT 0);
-                CREATE TABLE IF NOT EXISTS saved_search
-                    (name TEXT PRIMARY KEY, query TEXT NOT NULL, position INTEGER);
-                """
-            )
+        self.cache_file = DbFile(self.path, CACHE, self.warnings)
+        self.state_file = DbFile(self.state_path, STATE, self.warnings)
+        # the threader's state per corpus, so that a corpus that grows is threaded for its
+        # new articles only (store/threading_state.py makes its tables on first use)
+        self.threading = ThreadingStates(self.cache_file)
 
     @property
     def threads_fingerprint(self) -> str:
@@ -118,44 +179,37 @@ class Store:
     @property
     def library(self) -> LibraryDB:
         """Followed sources and their articles (opened, and migrated, on first use)."""
-        if self._library is None:
-            self._library = LibraryDB(self.library_path)
-        return self._library
-
-    def _connect_state(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.state_path, timeout=10)
-        db.execute("PRAGMA journal_mode=WAL")
-        return db
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10)
-        db.execute("PRAGMA journal_mode=WAL")
-        return db
+        with self._library_lock:
+            if self._library is None:
+                self._library = LibraryDB(self.library_path, self.warnings)
+            return self._library
 
     # --- analysis cache ---------------------------------------------------------
 
     def cached(self, articles: Iterable[Article]) -> dict[str, Briefing]:
         """Briefings already analysed for these articles, by article id."""
         wanted = {content_key(a): a for a in articles}
-        found: dict[str, Briefing] = {}
         keys = list(wanted)
-        with self._connect() as db:
+
+        def read(db: sqlite3.Connection) -> list[tuple[Article, str]]:
+            rows: list[tuple[Article, str]] = []
             for i in range(0, len(keys), 900):  # SQLite's bound-parameter limit
                 chunk = keys[i : i + 900]
                 marks = ",".join("?" * len(chunk))
-                rows = db.execute(
+                found = db.execute(
                     f"SELECT key, data FROM analysis WHERE fingerprint = ? AND key IN ({marks})",
                     (self._fingerprint, *chunk),
                 )
-                for key, data in rows:
-                    article = wanted[key]
-                    found[article.id] = decode_briefing(article, data)
-        return found
+                rows += [(wanted[key], data) for key, data in found]
+            return rows
+
+        return {b.id: b for b in decode_briefings(self.cache_file.read(read))}
 
     def save(self, briefings: Iterable[Briefing]) -> None:
         rows = [(content_key(b.article), self._fingerprint, encode_briefing(b)) for b in briefings]
-        with self._lock, self._connect() as db:
-            db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
+        self.cache_file.write(
+            lambda db: db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
+        )
 
     # --- threading of a whole corpus ----------------------------------------------
 
@@ -170,16 +224,20 @@ class Store:
         self, key: str, briefings: list[Briefing]
     ) -> tuple[list[Briefing], list[Thread]] | None:
         """The threading saved for this corpus, applied to its `briefings`; None when absent."""
-        with self._connect() as db:
+
+        def read(db: sqlite3.Connection) -> str | None:
             row = db.execute("SELECT data FROM threading WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return None
-            db.execute("UPDATE threading SET used = ? WHERE key = ?", (time.time(), key))
-        return decode_threads(row[0], briefings)
+            if row is not None:
+                db.execute("UPDATE threading SET used = ? WHERE key = ?", (time.time(), key))
+            return row[0] if row else None
+
+        data = self.cache_file.write(read)
+        return decode_threads(data, briefings) if data is not None else None
 
     def save_threads(self, key: str, briefings: list[Briefing], threads: list[Thread]) -> None:
         data = encode_threads(briefings, threads)
-        with self._lock, self._connect() as db:
+
+        def write(db: sqlite3.Connection) -> None:
             db.execute(
                 "INSERT OR REPLACE INTO threading VALUES (?, ?, ?)", (key, time.time(), data)
             )
@@ -189,12 +247,22 @@ class Store:
                 (THREADINGS_KEPT,),
             )
 
+        self.cache_file.write(write)
+
+    # --- the list's rows, for the next start's first paint ---------------------------
+
+    def keep_rows(self, key: str, signature: str, briefings: list[Briefing]) -> None:
+        """Save the list's rows of corpus `key` unless they were saved from this input already."""
+        if self.cache_file.read(lambda db: rows.signature_in(db, key)) != signature:
+            self.cache_file.write(lambda db: rows.write_rows(db, key, signature, briefings))
+
     # --- reader state -------------------------------------------------------------
 
     def state(self) -> tuple[set[str], set[str]]:
         """(read ids, starred ids)."""
-        with self._connect_state() as db:
-            rows = db.execute("SELECT id, read, starred FROM state").fetchall()
+        rows = self.state_file.read(
+            lambda db: db.execute("SELECT id, read, starred FROM state").fetchall()
+        )
         return {i for i, r, _ in rows if r}, {i for i, _, s in rows if s}
 
     def set_read(self, article_id: str, read: bool = True) -> None:
@@ -205,26 +273,33 @@ class Store:
 
     def set_read_many(self, article_ids: list[str], read: bool = True) -> None:
         """Mark many read (or unread) in one transaction: `M` on a long list."""
-        rows = [(i,) for i in article_ids]
-        with self._lock, self._connect_state() as db:
-            db.executemany("INSERT OR IGNORE INTO state (id) VALUES (?)", rows)
+
+        def write(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "INSERT OR IGNORE INTO state (id) VALUES (?)", [(i,) for i in article_ids]
+            )
             db.executemany(
                 "UPDATE state SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids]
             )
 
+        self.state_file.write(write)
+
     def _set(self, article_id: str, column: str, value: bool) -> None:
-        with self._lock, self._connect_state() as db:
+        def write(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR IGNORE INTO state (id) VALUES (?)", (article_id,))
             db.execute(f"UPDATE state SET {column} = ? WHERE id = ?", (int(value), article_id))
 
+        self.state_file.write(write)
+
     def saved_searches(self) -> list[tuple[str, str]]:
-        with self._connect_state() as db:
-            return db.execute(
+        return self.state_file.read(
+            lambda db: db.execute(
                 "SELECT name, query FROM saved_search ORDER BY position, name"
             ).fetchall()
+        )
 
     def save_search(self, name: str, query: str) -> None:
-        with self._lock, self._connect_state() as db:
+        def write(db: sqlite3.Connection) -> None:
             position = db.execute(
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM saved_search"
             ).fetchone()[0]
@@ -232,6 +307,9 @@ class Store:
                 "INSERT OR REPLACE INTO saved_search VALUES (?, ?, ?)", (name, query, position)
             )
 
+        self.state_file.write(write)
+
     def delete_search(self, name: str) -> None:
-        with self._lock, self._connect_state() as db:
-            db.execute("DELETE FROM saved_search WHERE name = ?", (name,))
+        self.state_file.write(
+            lambda db: db.execute("DELETE FROM saved_search WHERE name = ?", (name,))
+        )

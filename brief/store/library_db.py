@@ -3,7 +3,9 @@
 One SQLite file in the user data directory (it is the user's data, not a cache),
 in WAL mode so the reader can read while a refresh writes. The schema is versioned
 with `PRAGMA user_version`; `MIGRATIONS[n]` takes a database from version n to n+1,
-so later issues (analyses, thread assignments) add tables by adding a step.
+so later issues (analyses, thread assignments) add tables by adding a step. A damaged
+file is moved aside and its sources (and what articles can be read) copied into a fresh
+one; see store/files.py.
 
 As in lemon24/reader: a source row holds its caching info (ETag, Last-Modified) and
 its last error, so a failure stays with its own source; articles are keyed by
@@ -17,26 +19,20 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from brief.model import Article
+from brief.store.files import DbFile, Layout, NewerSchema, run_script, stepwise
+from brief.store.salvage import copy_rows
 
 LIBRARY_VERSION = 1
 
 
-def _run(db: sqlite3.Connection, script: str) -> None:
-    """Each statement of `script` inside the caller's transaction (executescript would commit)."""
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
-
-
 def _create_v1(db: sqlite3.Connection) -> None:
-    _run(
+    run_script(
         db,
         """
         CREATE TABLE source (
@@ -80,9 +76,31 @@ def _create_v1(db: sqlite3.Connection) -> None:
 # MIGRATIONS[n] moves a library from user_version n to n + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _create_v1}
 
+NewerLibrary = NewerSchema  # the name it had before every file was versioned
 
-class NewerLibrary(Exception):
-    """The library file was written by a newer brief."""
+
+def _salvage(old: sqlite3.Connection, new: sqlite3.Connection) -> str:
+    # validators dropped: the next refresh fetches every source whole, and so brings back
+    # the articles of unreadable pages that the feeds still carry
+    sources = copy_rows(old, new, "source", blank=("etag", "last_modified"))
+    articles = copy_rows(old, new, "article")
+    if not sources:
+        return ""
+    return f"read back {sources} sources and {articles} articles; brief refresh fetches the rest"
+
+
+LIBRARY = Layout(
+    name="library",
+    application_id=0x6272666C,  # "brfl"
+    version=LIBRARY_VERSION,
+    tables={"source": ("id", "location"), "article": ("source_id", "item_id", "text")},
+    migrate=stepwise(MIGRATIONS),
+    memory_note="the library is kept in memory for this session: sources added now are not kept",
+    lost="followed sources and their articles",
+    salvage=_salvage,
+    pragmas=("PRAGMA foreign_keys=ON",),
+    timeout=30.0,
+)
 
 
 @dataclass(frozen=True)
@@ -130,60 +148,19 @@ def _due(failures: int) -> str:
 
 
 class LibraryDB:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, warnings: list[str] | None = None) -> None:
         self.path = path
-        self._lock = threading.Lock()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            db = self._connect()
-            try:
-                self._migrate(db)
-            finally:
-                db.close()
+        self.file = DbFile(path, LIBRARY, warnings)
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        return db
-
-    @staticmethod
-    def _migrate(db: sqlite3.Connection) -> None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > LIBRARY_VERSION:
-            raise NewerLibrary(f"library schema {version} is newer than this brief understands")
-        while version < LIBRARY_VERSION:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                MIGRATIONS[version](db)
-                version += 1
-                db.execute(f"PRAGMA user_version = {version}")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+    @property
+    def in_memory(self) -> bool:
+        return self.file.in_memory
 
     def _write(self, work: Callable[[sqlite3.Connection], object]) -> object:
-        with self._lock:
-            db = self._connect()
-            try:
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    out = work(db)
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
-                return out
-            finally:
-                db.close()
+        return self.file.write(work)
 
     def _read(self, sql: str, args: tuple = ()) -> list[tuple]:
-        db = self._connect()
-        try:
-            return db.execute(sql, args).fetchall()
-        finally:
-            db.close()
+        return self.file.read(lambda db: db.execute(sql, args).fetchall())
 
     # --- sources ------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ grows is threaded only for its new articles.
 Per corpus key (`brief.library.corpus_key`): the articles threaded, in the threader's
 order, with a digest of each one's content; where each was placed (date, event, thread)
 and the threads, which a load with nothing new reads back whole and a threading after a
-change uses to keep ids; and the threader's state (`brief.threads.snapshot`). Numbers
+change uses to keep ids; and the threader's state (`brief.threads.state`). Numbers
 are numpy arrays saved without pickle, strings are JSON: nothing here is code to run.
 A part that cannot be read counts as absent, so the worst a damaged cache costs is a
 full threading.
@@ -16,18 +16,18 @@ import hashlib
 import io
 import json
 import sqlite3
-import threading
 import time
 import zipfile
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from brief.model import Article, Briefing, Event, Thread
+from brief.store.files import DbFile
 from brief.threads.outcome import Previous
-from brief.threads.snapshot import GROWING, Snapshot
+from brief.threads.state import GROWING, Snapshot
 
 STATES_KEPT = 4  # corpora whose threading is kept: the few a user switches between
 MAX_CHUNKS = 16  # additions kept apart before a corpus's state is written afresh as one
@@ -145,52 +145,53 @@ def _previous(data: object, ids: list[str]) -> Previous:
     return Previous(placed, threads)
 
 
-class ThreadingStates:
-    """The `threader_state` and `threader_chunk` tables of the cache file.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS threader_state (key TEXT PRIMARY KEY, used REAL, fingerprint TEXT,
+    built INTEGER, version INTEGER, lengths TEXT);
+CREATE TABLE IF NOT EXISTS threader_chunk (key TEXT, part TEXT, seq INTEGER, data BLOB,
+    PRIMARY KEY (key, part, seq))
+"""
 
-    A corpus's arrays that only grow (see `brief.threads.snapshot.GROWING`) and its lists are
+
+class ThreadingStates:
+    """The `threader_state` and `threader_chunk` tables of the cache file (made on first use).
+
+    A corpus's arrays that only grow (see `brief.threads.state.GROWING`) and its lists are
     saved in chunks, each holding what was added since the one before, so that adding a
     few articles to a large corpus writes little; the rest is replaced at each save. A save
     appends only to the version it grew from (another process may have saved since), and
     past MAX_CHUNKS writes everything afresh as one chunk."""
 
-    def __init__(self, connect: Callable[[], sqlite3.Connection], lock: threading.Lock) -> None:
-        self._connect = connect
-        self._lock = lock
-        with self._connect() as db:
-            db.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS threader_state (key TEXT PRIMARY KEY, used REAL,
-                    fingerprint TEXT, built INTEGER, version INTEGER, lengths TEXT);
-                CREATE TABLE IF NOT EXISTS threader_chunk (key TEXT, part TEXT, seq INTEGER,
-                    data BLOB, PRIMARY KEY (key, part, seq));
-                """
-            )
-
-    def clear(self, db: sqlite3.Connection) -> None:
-        db.execute("DELETE FROM threader_state")
-        db.execute("DELETE FROM threader_chunk")
+    def __init__(self, file: DbFile) -> None:
+        self._file = file
 
     def _read(self, key: str, *parts: str) -> tuple[tuple | None, dict[str, list[bytes]]]:
-        """The corpus's row and the chunks of `parts`, as of one moment (a read transaction:
+        """The corpus's row and the chunks of `parts`, as of one moment (one read transaction:
         another process may be saving)."""
-        with self._connect() as db:
-            db.execute("BEGIN")
-            row = db.execute(
-                "SELECT fingerprint, built, version, lengths FROM threader_state WHERE key = ?",
-                (key,),
-            ).fetchone()
+
+        def read(db: sqlite3.Connection) -> tuple[tuple | None, dict[str, list[bytes]]]:
+            try:
+                row = db.execute(
+                    "SELECT fingerprint, built, version, lengths FROM threader_state WHERE key = ?",
+                    (key,),
+                ).fetchone()
+            except sqlite3.OperationalError:  # no tables yet: nothing kept
+                return None, {}
             query = "SELECT data FROM threader_chunk WHERE key = ? AND part = ? ORDER BY seq"
-            chunks = {part: [r[0] for r in db.execute(query, (key, part))] for part in parts}
-        return row, chunks
+            return row, {part: [r[0] for r in db.execute(query, (key, part))] for part in parts}
+
+        return self._file.read(read)
 
     def saved(self, key: str) -> Saved | None:
         try:
             row, chunks = self._read(key, "ids")
             if row is None:
                 return None
-            with self._connect() as db:
-                db.execute("UPDATE threader_state SET used = ? WHERE key = ?", (time.time(), key))
+            self._file.write(
+                lambda db: db.execute(
+                    "UPDATE threader_state SET used = ? WHERE key = ?", (time.time(), key)
+                )
+            )
             arrays, lists = _joined([_unpack(c) for c in chunks["ids"]])
             ids, digests = lists["ids"], arrays["digests"].tobytes()
             if len(digests) != 12 * len(ids):
@@ -247,8 +248,10 @@ class ThreadingStates:
         digests = np.frombuffer(b"".join(saved.digests), np.uint8)
         lists = {n: v for n, v in snapshot.lists.items() if n != "ids"}  # kept apart, below
         lengths = {n: len(a) for n, a in growing.items()} | {n: len(v) for n, v in lists.items()}
-        with self._lock, self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")  # what is kept is read and written as one
+
+        def write(db: sqlite3.Connection) -> None:
+            for statement in SCHEMA.split(";"):  # (executescript would commit the transaction)
+                db.execute(statement)
             row = db.execute(
                 "SELECT version, lengths FROM threader_state WHERE key = ?", (key,)
             ).fetchone()
@@ -290,3 +293,5 @@ class ThreadingStates:
             stale = "(SELECT key FROM threader_state ORDER BY used DESC LIMIT -1 OFFSET ?)"
             db.execute(f"DELETE FROM threader_chunk WHERE key IN {stale}", (STATES_KEPT,))
             db.execute(f"DELETE FROM threader_state WHERE key IN {stale}", (STATES_KEPT,))
+
+        self._file.write(write)

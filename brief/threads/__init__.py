@@ -15,7 +15,7 @@ from brief.threads.dates import date_factor, gap_factor, infer_date
 from brief.threads.features import Kept
 from brief.threads.outcome import Previous, placed_as
 from brief.threads.parallel import Plan
-from brief.threads.snapshot import Snapshot
+from brief.threads.state import Snapshot
 from brief.threads.threader import Threader, build_threads
 
 __all__ = [

@@ -26,7 +26,7 @@ from brief.threads.outcome import Previous, outcome
 from brief.threads.parallel import Plan, featurised
 from brief.threads.prepared import Prepared
 from brief.threads.regional import parts_of, recluster, touched
-from brief.threads.snapshot import (
+from brief.threads.state import (
     Graph,
     Labels,
     PackedKept,

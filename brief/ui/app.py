@@ -61,6 +61,32 @@ class CorpusLoaded(Message):
 
 
 @dataclass
+class LibraryOpened(Message):
+    """Posted by the loading worker before it reads anything: the reader's state, so that a
+    story opened while the rest is analysed is marked read in the store."""
+
+    library: Library
+    read: set[str] = field(init=False)
+    starred: set[str] = field(init=False)
+    saved: list[tuple[str, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.read, self.starred = self.library.state()
+        self.saved = self.library.saved_searches()
+
+
+@dataclass
+class LoadProgress(Message):
+    """A cold load's progress: what stage, how far, and the briefings just analysed."""
+
+    stage: str  # "analysing" | "threading"
+    done: int
+    total: int
+    batch: list[Briefing]
+
+
+@dataclass
 class IndexReady(Message):
     index: SearchIndex
 
@@ -137,6 +163,7 @@ class BriefApp(App[None]):
         self.startup_ms: float | None = None
         self.library: Library | None = None  # set once loading has opened it
         self.problems: list[str] = []  # files skipped; printed to stderr after the app exits
+        self._warned = 0  # the library's warnings already shown
         self.animation_level = "none"  # nothing moves on its own: kinder over SSH
         wanted = theme or os.environ.get(THEME_ENV) or self.config.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
@@ -199,9 +226,27 @@ class BriefApp(App[None]):
             self.index_preloaded(briefings, self.preloaded_threads)
             self.corpus_shown = True
         else:
+            self._show_saved_rows()
             # after the first paint: loading imports numpy and the analysis, which would hold
             # the GIL meanwhile
             self.call_after_refresh(self.load_corpus)
+
+    def _show_saved_rows(self) -> None:
+        """Paint the list the last start built from this same input, straight from SQLite
+        (no article read, nothing analysed); the corpus loads behind it."""
+        import sqlite3
+
+        from brief.snapshot import first_screen
+
+        try:
+            if self._given_library is not None:
+                first = self._given_library.first_screen(self.paths)
+            else:
+                first = first_screen(self.paths)
+        except (OSError, sqlite3.Error):
+            return  # the slow way still works: "Loading…", then the corpus
+        if first is not None:
+            self.main.show_rows(first)
 
     def _painted(self) -> None:
         self.startup_ms = (time.perf_counter() - self.started) * 1000
@@ -212,13 +257,38 @@ class BriefApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         # Imported here, in the worker thread, so the analysis modules load after the first paint.
-        from brief.library import Library
+        from brief.library import Library, NewerSchema
 
         # unchanged articles come from the cache: a second start analyses nothing
-        library = self._given_library or Library.open()
-        corpus = library.load(self.paths)
+        try:
+            library = self._given_library or Library.open()
+        except NewerSchema as exc:  # a newer brief's file: refused, never overwritten
+            self.call_from_thread(self.exit, None, 2, f"brief: {exc}")
+            return
+        self.post_message(LibraryOpened(library))
+        corpus = library.load(self.paths, progress=self._report_progress)
         self.post_message(CorpusLoaded(corpus, library))
         self._build_index(corpus.briefings, corpus.threads)
+
+    def _report_progress(self, progress) -> None:
+        """Called in the loading worker after each batch is analysed and committed."""
+        batch = list(getattr(progress, "batch", ()) or ())
+        self.post_message(LoadProgress(progress.stage, progress.done, progress.total, batch))
+
+    def on_library_opened(self, message: LibraryOpened) -> None:
+        if not self.corpus_shown:
+            self.main.show_library(message.library, message.read, message.starred, message.saved)
+        self._show_warnings(message.library)
+
+    def _show_warnings(self, library: Library) -> None:
+        """What went wrong with the library's files (moved aside, kept in memory), once each."""
+        for line in library.warnings[self._warned :]:
+            self.notify(line, title="Library", severity="warning", timeout=20, markup=False)
+        self._warned = len(library.warnings)
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if not self.corpus_shown:
+            self.main.show_progress(message.stage, message.done, message.total, message.batch)
 
     def refresh_library(self) -> None:
         """`r`: fetch the followed sources in the background, then show what is new."""
@@ -251,8 +321,10 @@ class BriefApp(App[None]):
         self.problems = message.corpus.problems
         main = self.main
         main.show_library(message.library, message.read, message.starred, message.saved)
-        main.title_note = message.note
         main.show_corpus(message.corpus.briefings, message.corpus.threads)
+        self._show_warnings(message.library)
+        main.title_note = message.note
+        main.refresh_title()
         main.notify_problems(self.problems)
         self.corpus_shown = True
 

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from brief.library import Library
-from brief.sources import FetchError, Limits, fetch
+from brief.sources import FetchError, Limits
+from brief.sources.fetch import fetch
 from tests.feed_server import FeedServer, seeds_feed
 from tests.helpers import run_brief
 

@@ -155,3 +155,35 @@ def test_an_unknown_name_that_speaks_is_a_person_and_one_reading_holds_per_docum
     assert ("Kovalenko", "PERSON", "Kovalenko") in found
     assert {e for t, ty, e in found if t == "Putin"} == {"Vladimir Putin"}
     assert {ty for t, ty, e in found if e == "Vladimir Putin"} == {"PERSON"}
+
+
+def test_repeats_are_found_as_one_regex_alternating_the_names_would_find_them():
+    """Other mentions of a name are found by plain string search; the scan must pick what
+    a regex of the names, longest first, picks: standalone, leftmost, longest, no overlaps."""
+    import random
+    import re
+
+    from brief.analysis.entities import _occurrences
+
+    def by_regex(text: str, names: dict[str, str]) -> list[tuple[int, int]]:
+        alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        pattern = re.compile(rf"(?<![\w.'’-])(?:{alternation})(?![\w'’-]\w)")
+        return [m.span() for m in pattern.finditer(text)]
+
+    def by_scan(text: str, names: dict[str, str]) -> list[tuple[int, int]]:
+        found, end = [], 0
+        for start, length in _occurrences(text, names):
+            if start >= end:
+                end = start + length
+                found.append((start, end))
+        return found
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("AaB .'’-xé\n") for _ in range(rng.randrange(40)))
+        names = {"".join(rng.choice("AaB .x") for _ in range(rng.randrange(1, 5))): "PERSON"}
+        names |= {"".join(rng.choice("AaB x'") for _ in range(rng.randrange(1, 5))): "ORG"}
+        assert by_scan(text, names) == by_regex(text, names), (text, names)
+    text = "Putin met Vladimir Putin. Putin's aides; Putinism; M.Putin; Putin-era; (Putin)."
+    names = {"Vladimir Putin": "PERSON", "Putin": "PERSON"}
+    assert by_scan(text, names) == by_regex(text, names) == [(0, 5), (10, 24), (72, 77)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import brief.incremental
+import brief.store.growing as growing
 from brief.analysis.briefing import analyse
 from brief.library import Library, corpus_key
 from brief.model import Article
@@ -61,8 +61,8 @@ def _shape(threads: list) -> list:
 @pytest.fixture
 def grows(monkeypatch):
     """Growing even a handful of articles, which brief would rather thread from scratch."""
-    monkeypatch.setattr(brief.incremental, "GROW_FROM", 0)
-    monkeypatch.setattr(brief.incremental, "REBUILD_GROWTH", 100.0)
+    monkeypatch.setattr(growing, "GROW_FROM", 0)
+    monkeypatch.setattr(growing, "REBUILD_GROWTH", 100.0)
 
 
 # --- the threader ---------------------------------------------------------------------

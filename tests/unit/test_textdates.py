@@ -46,3 +46,27 @@ def test_partial_date_takes_the_nearest_year_not_before_the_thread():
     assert resolve_partial("--06-27", ["2024-11-08"]) == "2025-06-27"
     assert resolve_partial("--11-09", ["2024-11-08"]) == "2024-11-09"
     assert resolve_partial("--06-27", []) is None
+
+
+def test_the_first_character_lookahead_finds_what_the_bare_patterns_find():
+    """`_REGEX` looks ahead for a date's first character to skip other positions fast: it must
+    find exactly what the alternation of the patterns finds, with every kind of date opening."""
+    import re
+
+    from brief.analysis import textdates
+    from tests.helpers import FIXTURES
+
+    bare = re.compile(textdates._REGEX.pattern.removeprefix(textdates._FIRST))
+    kinds = (
+        "2013-09-26, 7th of July 2012, 27 June 2025, Sept. 5, Jan 3, Feb. 4, Mar 5, Apr 6, May 7,"
+        " Aug 8, Oct 9, Nov 10, Dec 11, June 2025, 11/30/09, on Monday, last Tuesday, this"
+        " Wednesday, late Thursday, early Friday, Saturday, Sunday, yesterday, Yesterday, today,"
+        " Today."
+    )
+    texts = [kinds, *(FIXTURES / "ecb_rehab_deaths.jsonl").read_text().splitlines()]
+    for text in texts:
+        assert [(m.span(), m.lastgroup) for m in textdates._REGEX.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in bare.finditer(text)
+        ]
+    found = [m.lastgroup for m in textdates._REGEX.finditer(kinds)]
+    assert len(found) == 26 and set(found) == {f"_{name}" for name, _ in textdates._PATTERNS}

@@ -25,9 +25,13 @@ from brief.ui.widgets.saved_searches import SavedSearches
 from brief.ui.widgets.search_bar import SearchInput
 from brief.views.labels import count_label
 
+# what works while only the saved rows are on screen: moving through them, and leaving
+ROWS_ONLY_ACTIONS = frozenset({"back", "switch_pane", "toggle_compact", "next_unread"})
+
 if TYPE_CHECKING:
     from brief.library import Library
     from brief.search import SearchIndex
+    from brief.snapshot import FirstScreen
     from brief.views.entity_directory import EntityEntry, EntityPicker
 
 
@@ -51,6 +55,11 @@ class MainScreen(SearchPart, Screen[None]):
         self.list_label = "Loading…"  # what the list shows: "20 briefings", "5 of 20 …"
         self.title_note = ""  # what the last refresh did
         self._entity_picker: EntityPicker | None = None
+        # Before the corpus loads, the list may show the rows saved by the last start: moving
+        # works then, and a story asked for opens as soon as the corpus is here.
+        self.rows_only = False
+        self._pending_open: str | None = None
+        self.partial: list[Briefing] = []  # briefings a cold load has analysed so far
         self.init_search()
 
     def compose(self) -> ComposeResult:
@@ -95,24 +104,77 @@ class MainScreen(SearchPart, Screen[None]):
         self.read_ids, self.starred_ids, self.saved = read, starred, saved
         self.show_saved()  # the sidebar opens on S only, never by itself
 
+    def show_rows(self, first: FirstScreen) -> None:
+        """The list as the last start left it, painted from SQLite while the corpus loads."""
+        self.rows_only = True
+        self.read_ids, self.starred_ids = first.read, first.starred
+        self.set_list_label(count_label(len(first.rows)))
+        self.title_note = "loading…"
+        self.refresh_title()
+        cards = self.query_one(BriefingList)
+        cards.thread_sizes = first.rows.thread_sizes
+        cards.starred = self.starred_ids
+        cards.read = self.read_ids
+        cards.set_briefings(first.rows, empty_message="No briefings found.")
+        self.query_one(ReadingPane).show(None, "Loading the stories…")
+
+    def show_progress(self, stage: str, done: int, total: int, batch: list[Briefing]) -> None:
+        """A cold load under way: the header says how far it is, and with no saved rows on
+        screen the list shows the briefings analysed so far (newest first), to move through
+        and open while the rest is analysed."""
+        if stage == "analysing":
+            self.title_note = f"analysing {done:,} of {total:,}…"
+        else:
+            self.title_note = "linking threads…"
+        if batch and (self.partial or not self.rows_only):
+            cards = self.query_one(BriefingList)
+            was = cards.highlighted.id if self.partial and cards.highlighted else None
+            self.partial.extend(batch)
+            self.partial.sort(key=lambda b: (b.date or "", b.id), reverse=True)
+            self.rows_only = True  # no threads, no index yet: only moving and opening
+            self.refresh_bindings()
+            at = next((i for i, b in enumerate(self.partial) if b.id == was), 0) if was else 0
+            cards.read, cards.starred = self.read_ids, self.starred_ids
+            cards.set_briefings(list(self.partial), empty_message="Loading…", cursor=at)
+            self.list_label = f"{len(self.partial):,} briefings so far"
+            pane = self.query_one(ReadingPane)
+            if pane.briefing is None:  # as after loading: the pane shows the cursor's story
+                pane.show(cards.highlighted)
+        self.refresh_title()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # with only the saved rows on screen, the list moves; the rest waits for the corpus
+        return not self.rows_only or action in ROWS_ONLY_ACTIONS
+
     def show_corpus(self, briefings: list[Briefing], threads: list[Thread]) -> None:
         """Show a loaded corpus (the App calls this on the UI thread)."""
+        cards = self.query_one(BriefingList)
+        was = cards.highlighted.id if self.rows_only and cards.highlighted else None
+        if self.rows_only:
+            self.rows_only = False
+            self.refresh_bindings()
+        self.title_note = ""  # the loading's progress; the App sets what a refresh did after
+        self.partial = []
         self.threads = threads
         self.thread_by_id = {t.id: t for t in threads}
         self.all_briefings = briefings
         self.by_id = {b.id: b for b in briefings}
         self._entity_picker = None
         self.set_list_label(count_label(len(briefings)))
-        cards = self.query_one(BriefingList)
         cards.thread_sizes = {t.id: len(t.articles) for t in threads}
         cards.thread_titles = {t.id: t.title for t in threads}
         cards.starred = self.starred_ids
         cards.read = self.read_ids
-        cards.set_briefings(briefings, empty_message="No briefings found.")
+        # the cursor stays on the story it was on while the saved rows were shown
+        at = next((i for i, b in enumerate(briefings) if b.id == was), 0) if was else 0
+        cards.set_briefings(briefings, empty_message="No briefings found.", cursor=at)
         self.query_one(ReadingPane).show(
-            briefings[0] if briefings else None, "No briefings to read."
+            briefings[at] if briefings else None, "No briefings to read."
         )
         self.on_briefing_list_highlighted()
+        pending, self._pending_open = self._pending_open, None
+        if pending in self.by_id:
+            self.read_story(self.by_id[pending])
 
     def action_refresh(self) -> None:
         self.app.refresh_library()
@@ -129,6 +191,10 @@ class MainScreen(SearchPart, Screen[None]):
     # --- moving between list and pane -----------------------------------------
 
     def on_briefing_list_opened(self, event: BriefingList.Opened) -> None:
+        if self.rows_only and not self.partial:
+            self._pending_open = event.briefing.id
+            self.query_one(ReadingPane).show(None, "Opening as soon as the stories load…")
+            return
         self._mark_read(event.briefing)
         self.query_one(ReadingPane).show(event.briefing)
         self.on_briefing_list_highlighted()

@@ -51,7 +51,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         # cursor, else it says so. Always there, so showing it moves nothing else.
         yield Static(Text(""), id="pane-note")
         yield Static(Text("Loading…"), id="article-head")
-        with Vertical(id="article-quotes"):
+        with Vertical(id="article-quotes") as quotes:
+            quotes.display = False  # until a story with quotes is shown
             yield Static(Text("Key quotes"), id="quotes-title")
             yield Static(id="quotes")
         yield Static(id="article-body")

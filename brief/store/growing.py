@@ -1,5 +1,5 @@
 """Threading a corpus that grows: only its new articles are added (the library's facade
-uses this; no SQL here).
+uses this; the SQL is in store/threading_state.py).
 
     threaded = thread_corpus(briefings, store, "library")
 
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from brief.gc_pause import paused_gc
 from brief.model import Briefing, Thread
-from brief.store import Saved, Store, article_digest
+from brief.store.db import Store
+from brief.store.threading_state import Saved, article_digest
 from brief.threads import Plan, Previous, Threader, placed_as
 
 GROW_FROM = 1000  # below this many articles, threading from scratch costs under a second
