@@ -36,7 +36,7 @@ from brief.sources import (
     merge_stories,
 )
 from brief.sources.clean import clean_field as clean_line
-from brief.store import NewerSchema, Store
+from brief.store import NewerSchema, Store, thread_corpus
 from brief.store.codec import decode_briefing, encode_briefing
 from brief.threads import Plan, build_threads
 
@@ -70,6 +70,8 @@ class Corpus:
     problems: list[str] = field(default_factory=list)
     analysed: int = 0  # articles analysed afresh, not taken from the cache
     threaded: bool = True  # False when the whole threading came from the cache
+    # "cached" (read back whole), "grown" (only the new articles added) or "built"
+    threading: str = "built"
 
 
 def default_paths(paths: Sequence[str | Path]) -> list[str | Path]:
@@ -170,19 +172,26 @@ def export_rows(articles: Sequence[Article]) -> list[dict]:
 
 
 def thread_all(
-    briefings: list[Briefing], store: Store | None = None, plan: Plan | None = None
-) -> tuple[list[Briefing], list[Thread], bool]:
-    """Events and threads of `briefings`, and whether they were threaded afresh: a corpus
-    threaded before (the same articles, the same code) is read back from the cache."""
+    briefings: list[Briefing],
+    store: Store | None = None,
+    plan: Plan | None = None,
+    key: str | None = None,
+) -> tuple[list[Briefing], list[Thread], str]:
+    """Events and threads of `briefings`, and how: "cached" (a corpus threaded before, the
+    same articles and code, read back), "grown" (what was kept of the corpus named `key`,
+    with its new articles added) or "built" (from scratch)."""
     if store is None:
-        return *build_threads(briefings, plan), True
-    key = store.threads_key(briefings)
-    cached = store.cached_threads(key, briefings)
+        return *build_threads(briefings, plan), "built"
+    if key is not None and len({b.id for b in briefings}) == len(briefings):
+        threaded = thread_corpus(briefings, store, key, plan)
+        return threaded.briefings, threaded.threads, threaded.how
+    exact = store.threads_key(briefings)
+    cached = store.cached_threads(exact, briefings)
     if cached is not None:
-        return *cached, False
+        return *cached, "cached"
     briefings, threads = build_threads(briefings, plan)
-    store.save_threads(key, briefings, threads)
-    return briefings, threads, True
+    store.save_threads(exact, briefings, threads)
+    return briefings, threads, "built"
 
 
 def build_corpus(
@@ -192,6 +201,7 @@ def build_corpus(
     loaded: LoadResult | None = None,
     merge: bool = False,
     progress: Progress | None = None,
+    key: str | None = "",
 ) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
     or the articles already `loaded`. With `merge`, copies of one story from several sources
@@ -200,6 +210,8 @@ def build_corpus(
 
     Raises SourceError when a path named cannot be read at all; files that cannot be
     used are skipped and listed in `Corpus.problems`. `progress` is told how far it has come.
+    `key` names the corpus, whose threading grows from what was kept of it (by default
+    `corpus_key(paths, merge)`; None keeps only the threading of exactly these articles).
     """
     if loaded is None:
         loaded = load(default_paths(paths))
@@ -207,13 +219,16 @@ def build_corpus(
     briefings, analysed = analyse_all(articles, store, progress)
     if progress:
         progress(LoadProgress("threading", len(articles), len(articles), len(articles) - analysed))
-    briefings, threads, threaded = thread_all(briefings, store, plan)
+    if key == "":
+        key = corpus_key(paths, merge)
+    briefings, threads, how = thread_all(briefings, store, plan, key)
     return Corpus(
         briefings=sort_briefings(briefings),
         threads=threads,
         problems=loaded.problems,
         analysed=analysed,
-        threaded=threaded,
+        threaded=how != "cached",
+        threading=how,
     )
 
 
@@ -295,7 +310,7 @@ class Library:
         # taken before reading: a file written meanwhile makes the next start load afresh
         signature = self._signature(paths, followed) if key else None
         loaded = self.articles(paths, followed)
-        corpus = build_corpus(paths, self.store, self.plan, loaded, followed, progress)
+        corpus = build_corpus(paths, self.store, self.plan, loaded, followed, progress, key)
         if self.store is not None and key and signature:
             # should it fail, the next start paints after loading instead: nothing is lost
             with contextlib.suppress(OSError, sqlite3.Error):

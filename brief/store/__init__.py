@@ -24,6 +24,11 @@ _WHERE = {
     "NewerSchema": "files",
     "SourceRow": "library_db",
     "Stored": "library_db",
+    "Saved": "threading_state",
+    "ThreadingStates": "threading_state",
+    "article_digest": "threading_state",
+    "Threaded": "growing",
+    "thread_corpus": "growing",
 }
 
 __all__ = [
@@ -33,17 +38,23 @@ __all__ = [
     "NewerLibrary",
     "NewerSchema",
     "SCHEMA_VERSION",
+    "Saved",
     "SourceRow",
     "Store",
     "Stored",
+    "Threaded",
+    "ThreadingStates",
+    "article_digest",
     "content_key",
     "default_path",
     "default_state_path",
+    "thread_corpus",
 ]
 
 if TYPE_CHECKING:
     from brief.store.db import SCHEMA_VERSION, Store, content_key, default_path, default_state_path
     from brief.store.files import NewerSchema
+    from brief.store.growing import Threaded, thread_corpus
     from brief.store.library_db import (
         LIBRARY_VERSION,
         MIGRATIONS,
@@ -52,6 +63,7 @@ if TYPE_CHECKING:
         SourceRow,
         Stored,
     )
+    from brief.store.threading_state import Saved, ThreadingStates, article_digest
 
 
 def __getattr__(name: str):

@@ -26,6 +26,7 @@ from brief.store.codec import decode_briefings, decode_threads, encode_briefing,
 from brief.store.files import DbFile, Layout, run_script, stepwise
 from brief.store.library_db import LibraryDB
 from brief.store.salvage import copy_rows
+from brief.store.threading_state import ThreadingStates
 
 SCHEMA_VERSION = 3  # of the cache file: 2 keeps an analysis's own source and date; 3 flat arrays
 STATE_VERSION = 1
@@ -168,6 +169,14 @@ class Store:
         self.state_file = DbFile(self.state_path, STATE, self.warnings)
         if self.library_path.exists():  # checked now, so a newer one is refused at opening
             self._library = LibraryDB(self.library_path, self.warnings)
+        # the threader's state per corpus, so that a corpus that grows is threaded for its
+        # new articles only (store/threading_state.py makes its tables on first use)
+        self.threading = ThreadingStates(self.cache_file)
+
+    @property
+    def threads_fingerprint(self) -> str:
+        """Names the code that analysis and threading results come from."""
+        return self._threads_fingerprint
 
     @property
     def library(self) -> LibraryDB:

@@ -3,7 +3,6 @@ briefings, events and threads with titles (no I/O)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import replace
 from operator import itemgetter
@@ -11,13 +10,10 @@ from operator import itemgetter
 from brief.model import Briefing, Event, Thread
 from brief.threads.dates import infer_date
 from brief.threads.features import Kept, words
+from brief.threads.naming import Naming
 
 _second = itemgetter(1)
 HEADLINE_CHARS = 90  # longer, a given title is a sentence rather than a headline
-
-
-def _stable_id(prefix: str, member: str) -> str:
-    return prefix + hashlib.sha1(member.encode("utf-8")).hexdigest()[:12]
 
 
 def _oldest_first(b: Briefing) -> tuple[str, str]:
@@ -81,7 +77,14 @@ def assemble(
     feats: list[Kept],
     events: list[int],
     threads: list[int],
+    event_ids: Naming | None = None,
+    thread_ids: Naming | None = None,
 ) -> tuple[list[Briefing], list[Thread]]:
+    """Dated briefings and titled threads from the labels of `events` and `threads` (one per
+    briefing); `event_ids` and `thread_ids` name each label (by default, after its oldest
+    article)."""
+    event_ids = event_ids or Naming("e-", {})
+    thread_ids = thread_ids or Naming("t-", {})
     by_thread: dict[int, list[int]] = {}
     for i, t in enumerate(threads):
         by_thread.setdefault(t, []).append(i)
@@ -101,20 +104,20 @@ def assemble(
     result: list[Thread] = []
     event_of = [""] * len(out)
     thread_of = [""] * len(out)
-    for members in by_thread.values():
+    for label, members in by_thread.items():
         members.sort(key=lambda i: _oldest_first(out[i]))
         by_event: dict[int, list[int]] = {}
         for i in members:
             by_event.setdefault(events[i], []).append(i)
         thread_events = []
-        for ev_members in by_event.values():
+        for event_label, ev_members in by_event.items():
             first = out[ev_members[0]]
             given = sorted(
                 out[i].date for i in ev_members if out[i].date and not out[i].date_inferred
             )
             dated = sorted(out[i].date for i in ev_members if out[i].date)
             event = Event(
-                id=_stable_id("e-", first.id),
+                id=event_ids(event_label, first.id),
                 date=(given or dated or [None])[0],
                 title=_central(ev_members, feats, out).headline,
                 articles=tuple(out[i].id for i in ev_members),
@@ -123,7 +126,7 @@ def assemble(
             for i in ev_members:
                 event_of[i] = event.id
         thread_events.sort(key=lambda e: (e.date or "9999-99-99", e.id))
-        tid = _stable_id("t-", out[members[0]].id)
+        tid = thread_ids(label, out[members[0]].id)
         names = _display_names(members, feats, out)
         # a story is named as a newspaper names it: by its most representative headline
         title = _central(members, feats, out).headline

@@ -25,6 +25,8 @@ GAP_STEPS = (
     (60, 0.6),
 )  # (at most this many days apart, factor), nearest first
 FAR_APART = 0.3  # the factor beyond the last step
+# every factor there is, ascending: an edge's factor is kept as its place in this table
+FACTORS = np.array(sorted({factor for _, factor in GAP_STEPS} | {FAR_APART, 1.0}))
 
 
 def date_factor(fa: Kept, fb: Kept) -> float:

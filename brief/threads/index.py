@@ -70,6 +70,8 @@ class Index:
         self.edge_a = array("i")  # edges (a, b, similarity) with a < b, in the order found
         self.edge_b = array("i")
         self.edge_w = array("d")
+        # after `repack`, posting lists wait here until a batch blocks on their terms
+        self._packed: tuple[np.ndarray, ...] | None = None
 
     # --- reading ---------------------------------------------------------
 
@@ -108,6 +110,7 @@ class Index:
         alphabetical = self._count(batch)
         doc, ids, weights, rank = self._vectors(batch, alphabetical)
         self._store(base, len(batch), doc, ids, weights, rank)
+        self._unpack(ids[rank < self.block_terms])
         pairs = self._candidates(
             base, len(batch), ids[rank < self.block_terms], doc[rank < self.block_terms]
         )
@@ -190,6 +193,39 @@ class Index:
         kept = rank < self.stored_terms
         self._stored[base + doc[kept], rank[kept]] = ids[kept]
         self._stored_w[base + doc[kept], rank[kept]] = weights[kept]
+
+    def repack(self) -> None:
+        """Rebuilds the posting lists from the stored terms, packed into arrays and unpacked
+        term by term when a batch needs them (a restored index needs only its new articles').
+
+        A document posted its `block_terms` heaviest terms, the first of its stored ones, and a
+        list that reached `max_posting` documents was dropped at the next: so the lists are
+        those of the terms in at most `max_posting` documents' blocking terms."""
+        blocking = self._stored[: self.n, : self.block_terms].astype(np.int64)
+        docs = np.repeat(np.arange(self.n, dtype=np.int64), blocking.shape[1])
+        posted = blocking.ravel() >= 0
+        # (term, document) pairs are distinct: sorting them as one number orders each term's
+        # documents as they were posted, quicker than a stable sort of the terms
+        pairs = np.sort(blocking.ravel()[posted] * max(self.n, 1) + docs[posted])
+        terms, docs = pairs // max(self.n, 1), (pairs % max(self.n, 1)).astype(np.int32)
+        starts = np.flatnonzero(np.diff(terms, prepend=-1))  # where each term's run begins
+        unique, counts = terms[starts], np.diff(starts, append=len(terms))
+        self.postings = {}
+        self._packed = (unique, starts, counts, docs)
+
+    def _unpack(self, terms: np.ndarray) -> None:
+        if self._packed is None:
+            return
+        unique, starts, counts, docs = self._packed
+        wanted = np.unique(terms)
+        wanted = wanted[~np.isin(wanted, np.fromiter(self.postings, np.int64, len(self.postings)))]
+        at = np.minimum(np.searchsorted(unique, wanted), max(len(unique) - 1, 0))
+        found = (unique[at] == wanted) if len(unique) else np.zeros(len(wanted), bool)
+        postings, cap = self.postings, self.max_posting
+        for t, i in zip(wanted[found].tolist(), at[found].tolist()):
+            count = int(counts[i])
+            start = int(starts[i])
+            postings[t] = None if count > cap else array("i", docs[start : start + count].tobytes())
 
     def _candidates(
         self, base: int, size: int, ids: np.ndarray, doc: np.ndarray
