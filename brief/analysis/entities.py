@@ -12,6 +12,7 @@ import collections
 import re
 
 from brief.analysis.ner_tagger import RUN_RE, TITLE_WORDS, resources, tag_runs
+from brief.analysis.org_cues import cues
 from brief.model import Entity, Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
@@ -137,6 +138,7 @@ _DEPARTMENT_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Ministry|Department|Office)\s+(?:of|for)\s+(?:the\s+)?$"
 )
 _WORD = re.compile(r"\S+")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -146,6 +148,8 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     places = resources().phrases
     for s, e, kind in spans:
         if text.count(" ", s, e) < 1:  # one word: no title inside
+            if _DEPARTMENT_BEFORE.search(text, 0, s) and _NAME_AFTER.match(text, e):
+                continue  # "State" of "Secretary of State John Kerry" is part of the title
             out.append((s, e, kind))
             continue
         words = [(m.start() + s, m.end() + s, m.group()) for m in _WORD.finditer(text[s:e])]
@@ -296,6 +300,30 @@ def _alias_forms(text: str, s: int, e: int, surface: str) -> list[str]:
 _KNOWN_KIND = {"O": "ORG", "C": "GPE"}
 
 
+def _organisations_by_cue(text: str, spans, names: list[str], kind: dict[str, str]) -> None:
+    """A name with organisation cues around it in this article is one ("shares of Ameren",
+    "Aston Villa beat Leeds 2-1"), unless it reads as a person's full name ("Brian Little":
+    a known given name first) or is a country."""
+    res = resources()
+    business: set[str] = set()
+    match: set[str] = set()
+    for (s, e, _), name in zip(spans, names):
+        b, m = cues(text, s, e)
+        if b:
+            business.add(name)
+        if m:
+            match.add(name)
+    for name in business | match:
+        words = name.split()
+        if ("F" in res.names.get(words[0].upper(), "") and len(words) > 1) or res.phrases.get(
+            name, ""
+        ).strip("TS"):
+            continue  # a person's full name, or a country or region
+        person_read = name in business and kind[name] in ("PERSON", "NORP", "EVENT")
+        if person_read or (name in match and kind[name] in ("GPE", "LOC")):
+            kind[name] = "ORG"
+
+
 def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Mentions in text order, and entities by salience (mention count, then first position)."""
     spans = _raw_spans(text)
@@ -320,6 +348,7 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         known = _KNOWN_KIND.get(phrases.get(name, ""))
         if known:
             kind[name] = known
+    _organisations_by_cue(text, spans, names, kind)
     mentions = tuple(Mention(s, e, kind[n], text[s:e], n) for (s, e, _), n in zip(spans, names))
     alias_sets: dict[str, dict[str, None]] = collections.defaultdict(dict)
     for m in mentions:

@@ -117,6 +117,11 @@ class Resources:
         self.aliases: dict[str, str] = gazetteer["alias"]
         self.norp = frozenset(gazetteer["norp"])
         self.lower = frozenset(model.get("lower", ()))
+        # Given names and surnames (US Census 1990 lists), upper-cased: "F", "L" or "FL".
+        names: dict[str, str] = dict.fromkeys(model.get("first", ()), "F")
+        for name in model.get("last", ()):
+            names[name] = names.get(name, "") + "L"
+        self.names = names
         self.weights: dict[str, list[float]] = model.get(
             "weights", {}
         )  # feature -> one weight per tag
@@ -162,12 +167,14 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
     lex = lw in res.lower
     g = gaz.get(k, "")
     pos = ("S" if j - i == 1 else "F") if k == i else ("L" if k == j - 1 else "M")
+    names = res.names
+    nm = names.get(w.upper(), "-")
     feats = [
         "b",
         "w=" + w,
         "s=" + shape,
         "x=" + lw[-3:],
-        "pw=" + pw.lower(),
+        "pw=" + ("<b>" if pw in BOUNDARIES else pw.lower()),  # "|" starts a line as "." does
         "nw=" + nw.lower(),
         "p2=" + (words[k - 2].lower() if k > 1 else "<s>"),
         "pt=" + prev_tag,
@@ -177,7 +184,12 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         "g|pt=" + g + prev_tag,
         f"lex={lex:d}{initial:d}",
         f"len={min(j - i, 4):d}",
+        "nm=" + nm,
+        "nm|pos=" + nm + pos,
+        "pre=" + w[:3],
     ]
+    if k > i:
+        feats.append("nm2=" + names.get(pw.upper(), "-") + nm)
     if (
         j - i > 1
     ):  # the run's last word types the whole name: "European Central Bank", "Valdai Club"
@@ -240,7 +252,31 @@ def decode_window(text, window, res: Resources) -> list[int]:
         tags.append(best)
         prev = best
     _known_phrases(tags, gaz, i, j)
+    _first_names(tags, words[i:j], gaz, i, res)
     return tags
+
+
+_B_GPE, _B_PERSON = 2 * TYPES.index("GPE") + 1, 2 * TYPES.index("PERSON") + 1
+
+
+def _first_names(tags: list[int], words: list[str], gaz: dict, i: int, res: Resources) -> None:
+    """The word right before a person's name is the first name when it is a one-word place
+    ("Vladimir Putin", "Jordan Henderson") or a word the tagger left out that is never written
+    in lower case and is no title ("Runner Cathal Lombard")."""
+    for k in range(len(tags) - 1):
+        if tags[k + 1] != _B_PERSON:
+            continue
+        w = words[k]
+        unknown = (
+            not tags[k]
+            and w[:1].isupper()
+            and w.isalpha()
+            and w.lower() not in res.lower
+            and w not in TITLE_WORDS
+            and not gaz.get(i + k)
+        )
+        if tags[k] == _B_GPE or unknown:
+            tags[k], tags[k + 1] = _B_PERSON, _B_PERSON + 1
 
 
 def tag_runs(text: str, res: Resources | None = None):
