@@ -148,7 +148,7 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     places = resources().phrases
     for s, e, kind in spans:
         if text.count(" ", s, e) < 1:  # one word: no title inside
-            if _DEPARTMENT_BEFORE.search(text, 0, s) and _NAME_AFTER.match(text, e):
+            if _NAME_AFTER.match(text, e) and _DEPARTMENT_BEFORE.search(text, max(0, s - 40), s):
                 continue  # "State" of "Secretary of State John Kerry" is part of the title
             out.append((s, e, kind))
             continue
@@ -157,7 +157,7 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             (k for k, (_, _, w) in enumerate(words[:-1]) if w in INNER_TITLES and k > 0),
             default=None,
         )
-        if cut is None and len(words) > 2 and _DEPARTMENT_BEFORE.search(text, 0, s):
+        if cut is None and len(words) > 2 and _DEPARTMENT_BEFORE.search(text, max(0, s - 40), s):
             cut = 0  # "State" of "Secretary of State" is part of the title
         person = words[cut + 1 :] if cut is not None else []
         if (

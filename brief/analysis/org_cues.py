@@ -12,34 +12,41 @@ from __future__ import annotations
 
 import re
 
-_BUSINESS_BEFORE = re.compile(
-    r"\b(?:shares|stock|stake|shareholders|spokesman|spokeswoman|spokesperson|subsidiary|"
-    r"unit|division|acquisition|takeover|merger|analysts?|executives?|employees|staff|"
-    r"workers|chairman|chief\s+executive|CEO|founder|customers)\s+(?:of|for|in|at|with)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
+# "<noun> <preposition> [the] NAME": "shares of", "a spokesman for", "analysts at".
+_BUSINESS_NOUNS = frozenset(
+    """shares stock stake shareholders spokesman spokeswoman spokesperson subsidiary unit
+    division acquisition takeover merger analyst analysts executive executives employees staff
+    workers chairman ceo founder customers""".split()
 )
+_PREPOSITIONS = frozenset("of for in at with".split())
+_MATCH_BEFORE = frozenset("beat beating defeated v v. vs vs.".split())
 _BUSINESS_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:shares|stock|spokesman|spokeswoman|spokesperson|shareholders|"
     r"chief\s+executive|chairman)\b|"
     r"\s+(?:Inc|Corp|Co|plc|Ltd|AG|SA|NV|GmbH|board|said\s+in\s+a\s+statement)\b"
 )
 _ROLE_AFTER = re.compile(r"\s+(?:manager|coach|striker|midfielder|defender|goalkeeper)\b")
-_MATCH_BEFORE = re.compile(r"\b(?:beat|beating|defeated|drew\s+with|lost\s+to|v\.?|vs\.?)\s+$")
 _MATCH_AFTER = re.compile(r"\s+(?:beat|drew|\d{1,2}\s*[-–]\s*\d{1,2}\b)")
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The three words before the name, lower-cased, without a "the" right before it."""
+    words = text[max(0, start - 40) : start].lower().split()[-4:]
+    if words and words[-1] == "the":
+        words.pop()
+    return words[-3:]
 
 
 def cues(text: str, start: int, end: int) -> tuple[bool, bool]:
     """(a business or club-role cue, a match cue) right around text[start:end]."""
-    lo = max(0, start - 40)
-    business = (
-        _BUSINESS_BEFORE.search(text, lo, start) is not None
-        or _BUSINESS_AFTER.match(text, end) is not None
-        or _ROLE_AFTER.match(text, end) is not None
+    before = _words_before(text, start)
+    last = before[-1] if before else ""
+    noun = before[-2] if len(before) > 1 else ""
+    business_before = last in _PREPOSITIONS and (
+        noun in _BUSINESS_NOUNS or before[-3:-1] == ["chief", "executive"]
     )
-    match = (
-        _MATCH_BEFORE.search(text, lo, start) is not None
-        or _MATCH_AFTER.match(text, end) is not None
-        or _ROLE_AFTER.match(text, end) is not None
-    )
+    match_before = last in _MATCH_BEFORE or ((noun, last) in (("drew", "with"), ("lost", "to")))
+    role = _ROLE_AFTER.match(text, end) is not None
+    business = business_before or role or _BUSINESS_AFTER.match(text, end) is not None
+    match = match_before or role or _MATCH_AFTER.match(text, end) is not None
     return business, match
