@@ -145,7 +145,10 @@ def gazetteer_codes(text, starts, ends, i, j, res: Resources) -> dict[int, str]:
     k = i
     while k < j:
         for m in range(min(j, k + res.max_phrase), k, -1):
-            codes = phrases.get(text[starts[k] : ends[m - 1]])
+            phrase = text[starts[k] : ends[m - 1]]
+            codes = phrases.get(phrase)
+            if not codes and len(phrase) > 3 and phrase.isupper():
+                codes = phrases.get(phrase.title())  # "LONDON", "NEW YORK" in wire headlines
             if codes:
                 out[k] = "B" + codes
                 for q in range(k + 1, m):
@@ -174,9 +177,10 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         "w=" + w,
         "s=" + shape,
         "x=" + lw[-3:],
-        "pw=" + ("<b>" if pw in BOUNDARIES else pw.lower()),  # "|" starts a line as "." does
+        # After a line break or a boundary ("." "|"), the words before say nothing.
+        "pw=" + ("<b>" if initial else pw.lower()),
         "nw=" + nw.lower(),
-        "p2=" + (words[k - 2].lower() if k > 1 else "<s>"),
+        "p2=" + ("<b>" if initial or k < 2 else words[k - 2].lower()),
         "pt=" + prev_tag,
         "pt|s=" + prev_tag + shape,
         "pos=" + pos + shape,
@@ -197,6 +201,8 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         feats.append("g|rl=" + g + "|" + _shape(words[j - 1]))
     if initial:
         feats.append("iw=" + w)
+    if shape == "XX" and len(w) > 3:
+        feats.append("w=" + w.title())  # a capitals headline: "LONDON" reads as "London"
     if k + 1 < j:
         feats.append("n|w=" + nw + "|" + w)
     return feats
@@ -224,6 +230,9 @@ ALLOWED = [
 ]
 
 
+_BEGIN = tuple(range(1, len(TAGS), 2))
+
+
 def decode_window(text, window, res: Resources) -> list[int]:
     starts, ends, words, i, j = window
     gaz = gazetteer_codes(text, starts, ends, i, j, res)
@@ -240,15 +249,12 @@ def decode_window(text, window, res: Resources) -> list[int]:
             scores = score(
                 token_features(text, starts, ends, words, k, i, j, TAGS[prev], gaz, res), weights
             )
-            best = max(ALLOWED[prev][not words[k][0].isupper()], key=scores.__getitem__)
-            if (
-                best % 2 == 0
-                and best
-                and g[:1] == "B"
-                and gaz.get(k - 1, "")[:1] in ("B", "I")
-                and "C" in g
-            ):
-                best -= 1  # two countries side by side are two names ("US Russia")
+            before = gaz.get(k - 1, "")
+            if g[:1] == "B" and before and ("C" in g or "N" in before):
+                # Two known names side by side are two names: "US Russia", "Russian Black Sea".
+                best = max(_BEGIN, key=scores.__getitem__)
+            else:
+                best = max(ALLOWED[prev][not words[k][0].isupper()], key=scores.__getitem__)
         tags.append(best)
         prev = best
     _known_phrases(tags, gaz, i, j)

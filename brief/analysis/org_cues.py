@@ -26,7 +26,13 @@ _BUSINESS_AFTER = re.compile(
     r"\s+(?:Inc|Corp|Co|plc|Ltd|AG|SA|NV|GmbH|board|said\s+in\s+a\s+statement)\b"
 )
 _ROLE_AFTER = re.compile(r"\s+(?:manager|coach|striker|midfielder|defender|goalkeeper)\b")
-_MATCH_AFTER = re.compile(r"\s+(?:beat|drew|\d{1,2}\s*[-–]\s*\d{1,2}\b)")
+# A result ("drew 1-1", "2-1") follows a side; so does a results line ("Aston Villa 1 Leeds 0")
+# or a table row ("Chelsea 2 1 1 0 4 2 4"), which no person's name is followed by.
+_MATCH_AFTER = re.compile(r"[ \t]+(?:beat|drew|\d{1,2}[ \t]*[-–][ \t]*\d{1,2}\b)")
+_TABLE_AFTER = re.compile(
+    r"[ \t]+(?:\d{1,2}[ \t]+[A-Z]|\d{1,3}(?:[ \t]+\d{1,3}){2,}\b|\d{1,2}[ \t]*$)",
+    re.MULTILINE,
+)
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -38,7 +44,8 @@ def _words_before(text: str, start: int) -> list[str]:
 
 
 def cues(text: str, start: int, end: int) -> tuple[bool, bool]:
-    """(a business or club-role cue, a match cue) right around text[start:end]."""
+    """(a business, club-role or results-table cue, a match cue) right around
+    text[start:end]."""
     before = _words_before(text, start)
     last = before[-1] if before else ""
     noun = before[-2] if len(before) > 1 else ""
@@ -46,7 +53,7 @@ def cues(text: str, start: int, end: int) -> tuple[bool, bool]:
         noun in _BUSINESS_NOUNS or before[-3:-1] == ["chief", "executive"]
     )
     match_before = last in _MATCH_BEFORE or ((noun, last) in (("drew", "with"), ("lost", "to")))
-    role = _ROLE_AFTER.match(text, end) is not None
+    role = _ROLE_AFTER.match(text, end) is not None or _TABLE_AFTER.match(text, end) is not None
     business = business_before or role or _BUSINESS_AFTER.match(text, end) is not None
     match = match_before or role or _MATCH_AFTER.match(text, end) is not None
     return business, match

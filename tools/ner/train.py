@@ -21,6 +21,7 @@ from brief.analysis import ner_tagger as nt
 
 OUT = Path(nt.__file__).with_name("data") / "ner_model.json"
 EPOCHS = 10
+CAPITALS = 8  # one training document in 8 is also seen in capitals
 
 
 def clean_spans(text: str, ents: list, norp: frozenset) -> list[tuple[int, int, str]]:
@@ -136,7 +137,10 @@ def lower_lexicon(texts) -> list[str]:
 
 
 def train(docs, res, lower=()):
-    res.lower = frozenset(lower_lexicon(d["text"] for d in docs)) | frozenset(lower)
+    # Words written in lower case, from edited text only: tweets and web forums write
+    # "london" and "john" too.
+    edited = (d["text"] for d in docs if d.get("source") not in ("btc", "uner-ewt"))
+    res.lower = frozenset(lower_lexicon(edited)) | frozenset(lower)
     data = [(d["text"], run, gold) for d in docs for run, gold in examples(d["text"], d["spans"], res)]
     learner = Perceptron()
     rng = random.Random(7)
@@ -203,13 +207,26 @@ def gold_spans(doc: dict, res) -> list[tuple[int, int, str | None]]:
     ]
 
 
-def load(paths: list[str], res) -> list[dict]:
-    """Gold documents ({"gold": [...]}, CoNLL types) or spaCy silver ones ({"ents": [...]})."""
-    docs = [json.loads(line) for path in paths for line in open(path, encoding="utf-8")]
+def load(paths: list[str], res, capitals: int = 0) -> list[dict]:
+    """Gold documents ({"gold": [...]}, CoNLL types) or spaCy silver ones ({"ents": [...]}).
+
+    With capitals=n, one document in n also comes in capitals, as wire headlines and datelines
+    are written ("LONDON 1996-08-30"), so that the tagger learns to read them."""
+    docs = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            docs += [json.loads(line) for line in f]
     for d in docs:
         d["spans"] = (
             gold_spans(d, res) if "gold" in d else clean_spans(d["text"], d["ents"], res.norp)
         )
+    if capitals:
+        upper = [
+            {**d, "id": d["id"] + "-upper", "text": d["text"].upper()}
+            for n, d in enumerate(docs)
+            if n % capitals == 0 and len(d["text"].upper()) == len(d["text"])
+        ]
+        docs += upper
     return docs
 
 
@@ -253,7 +270,7 @@ def main(paths: list[str], heldout: str | None) -> None:
     names = census_names()
     res = nt.Resources(nt.load_json("gazetteer.json"), names)
     shipped = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
-    docs = load(paths, res)
+    docs = load(paths, res, capitals=CAPITALS)
     res.weights = weights = train(docs, res, shipped.get("lower", ()))
     print(f"trained on {len(docs)} documents, {len(weights)} features")
     if heldout:
