@@ -178,6 +178,25 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
+# A capitalised word or two before a lower-case "club"/"forum": "the Valdai discussion club".
+_CLUB = re.compile(
+    r"(?<![\w.'’-])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=\s+(?:[a-z]+\s+)?(?:club|forum)\b)"
+)
+
+
+def _untagged_clubs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A club or forum the tagger left out: the name with its lower-case tail is one ORG."""
+    if "club" not in text and "forum" not in text:
+        return []
+    found = []
+    for m in _CLUB.finditer(text):
+        s = m.start()
+        if m.group() in TITLE_WORDS or any(a < m.end() and s < b for a, b, _ in spans):
+            continue
+        found.append((s, _ORG_TAIL.match(text, m.end()).end(), "ORG"))
+    return found
+
+
 def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     """Tagger spans plus the acronyms the text defines, and lower-case club/forum tails."""
     spans = []
@@ -185,11 +204,12 @@ def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     phrases = resources().phrases
     for s, e, t in tag_runs(text):
         tail = _ORG_TAIL.match(text, e)
-        if tail and t in ("ORG", "PERSON", "GPE"):
+        if tail and t != "NORP":
             e, t = tail.end(), "ORG"
         elif phrases.get(text[s:e]) == "N":
             t = "NORP"  # a known nationality is one, whatever its context ("North Korean leader")
         spans.append((s, e, t))
+    spans.extend(_untagged_clubs(text, spans))
     spans = _split_titles(text, _org_runs(text, spans))
     taken = {s for s, _, _ in spans}
     spans.extend(_speakers(text, spans, taken))

@@ -259,7 +259,29 @@ def decode_window(text, window, res: Resources) -> list[int]:
         prev = best
     _known_phrases(tags, gaz, i, j)
     _first_names(tags, words[i:j], gaz, i, res)
+    _common_word_before_given_name(tags, words[i:j], res)
     return tags
+
+
+def _common_word_before_given_name(tags: list[int], words: list[str], res: Resources) -> None:
+    """ "Runner Cathal Lombard": a capitalised common word before a name made of no common words,
+    with a known given name first or a known surname last, is no part of it; the name is a
+    person's."""
+    names = res.names
+    if (
+        len(tags) > 2
+        and tags[0] % 2
+        and tags[1] == tags[0] + 1
+        and words[0].lower() in res.lower
+        and not any(w.lower() in res.lower for w in words[1:])
+        and ("F" in names.get(words[1].upper(), "") or "L" in names.get(words[-1].upper(), ""))
+    ):
+        tags[0] = 0
+        tags[1] = _B_PERSON
+        k = 2
+        while k < len(tags) and tags[k] % 2 == 0 and tags[k]:
+            tags[k] = _B_PERSON + 1
+            k += 1
 
 
 _B_GPE, _B_PERSON = 2 * TYPES.index("GPE") + 1, 2 * TYPES.index("PERSON") + 1

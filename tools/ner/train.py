@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from brief.analysis import ner_tagger as nt
 OUT = Path(nt.__file__).with_name("data") / "ner_model.json"
 EPOCHS = 10
 CAPITALS = 8  # one training document in 8 is also seen in capitals
+PRUNE = float(os.environ.get("NER_PRUNE", "1.0"))  # smaller averaged weights are dropped
 
 
 def clean_spans(text: str, ents: list, norp: frozenset) -> list[tuple[int, int, str]]:
@@ -114,7 +116,7 @@ class Perceptron:
             for c, v in cw.items():
                 key = (f, c)
                 avg = (self.total[key] + (self.i - self.stamp[key]) * v) / self.i
-                if abs(avg) >= 0.05:
+                if abs(avg) >= PRUNE:
                     out.setdefault(f, [0] * len(nt.TAGS))[c] = round(avg, 2)
         return out
 
