@@ -14,16 +14,18 @@ import re
 
 # "<noun> <preposition> [the] NAME": "shares of", "a spokesman for", "analysts at".
 _BUSINESS_NOUNS = frozenset(
-    """shares stock stake shareholders spokesman spokeswoman spokesperson subsidiary unit
-    division acquisition takeover merger analyst analysts executive executives employees staff
-    workers chairman ceo founder customers""".split()
+    """shares stock stake shareholders subsidiary unit division acquisition takeover merger
+    analyst analysts executive executives employees staff workers chairman ceo founder
+    customers""".split()
 )
 _PREPOSITIONS = frozenset("of for in at with".split())
 _MATCH_BEFORE = frozenset("beat beating defeated v v. vs vs.".split())
+# "Ameren shares", "a Bundesbank spokesman", "Ameren's shares"; a person has a spokesman too,
+# but is seldom written "Obama spokesman", so the spokesman cue takes no "'s".
 _BUSINESS_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:shares|stock|spokesman|spokeswoman|spokesperson|shareholders|"
-    r"chief\s+executive|chairman)\b|"
-    r"\s+(?:Inc|Corp|Co|plc|Ltd|AG|SA|NV|GmbH|board|said\s+in\s+a\s+statement)\b"
+    r"(?:['’]s)?\s+(?:shares|stock|shareholders|chief\s+executive|chairman)\b|"
+    r"\s+(?:Inc|Corp|Co|plc|Ltd|AG|SA|NV|GmbH|board|spokesman|spokeswoman|spokesperson|"
+    r"said\s+in\s+a\s+statement)\b"
 )
 _ROLE_AFTER = re.compile(r"\s+(?:manager|coach|striker|midfielder|defender|goalkeeper)\b")
 # A result ("drew 1-1", "2-1") follows a side; so does a results line ("Aston Villa 1 Leeds 0")
