@@ -147,8 +147,13 @@ def gazetteer_codes(text, starts, ends, i, j, res: Resources) -> dict[int, str]:
         for m in range(min(j, k + res.max_phrase), k, -1):
             phrase = text[starts[k] : ends[m - 1]]
             codes = phrases.get(phrase)
-            if not codes and len(phrase) > 3 and phrase.isupper():
-                codes = phrases.get(phrase.title())  # "LONDON", "NEW YORK" in wire headlines
+            if (
+                not codes
+                and len(phrase) > 3
+                and phrase.isupper()
+                and (m - k > 1 or phrase.lower() not in res.lower)
+            ):  # "LONDON", "NEW YORK" in wire headlines; not "SURPRISE" (a town in Arizona)
+                codes = phrases.get(phrase.title())
             if codes:
                 out[k] = "B" + codes
                 for q in range(k + 1, m):

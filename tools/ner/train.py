@@ -138,11 +138,11 @@ def lower_lexicon(texts) -> list[str]:
     return sorted(w for w, c in counts.items() if c >= 2)
 
 
-def train(docs, res, lower=()):
+def train(docs, res):
     # Words written in lower case, from edited text only: tweets and web forums write
     # "london" and "john" too.
     edited = (d["text"] for d in docs if d.get("source") not in ("btc", "uner-ewt"))
-    res.lower = frozenset(lower_lexicon(edited)) | frozenset(lower)
+    res.lower = frozenset(lower_lexicon(edited))
     data = [(d["text"], run, gold) for d in docs for run, gold in examples(d["text"], d["spans"], res)]
     learner = Perceptron()
     rng = random.Random(7)
@@ -272,9 +272,8 @@ def census_names() -> dict[str, list[str]]:
 def main(paths: list[str], heldout: str | None) -> None:
     names = census_names()
     res = nt.Resources(nt.load_json("gazetteer.json"), names)
-    shipped = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
     docs = load(paths, res, capitals=CAPITALS)
-    res.weights = weights = train(docs, res, shipped.get("lower", ()))
+    res.weights = weights = train(docs, res)
     print(f"trained on {len(docs)} documents, {len(weights)} features")
     if heldout:
         print("held out, strict P/R/F1 through brief's whole entity pipeline:")
