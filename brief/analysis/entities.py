@@ -12,6 +12,7 @@ import collections
 import re
 
 from brief.analysis.ner_tagger import RUN_RE, TITLE_WORDS, resources, tag_runs
+from brief.analysis.org_cues import cues
 from brief.model import Entity, Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
@@ -137,6 +138,7 @@ _DEPARTMENT_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Ministry|Department|Office)\s+(?:of|for)\s+(?:the\s+)?$"
 )
 _WORD = re.compile(r"\S+")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -146,6 +148,8 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     places = resources().phrases
     for s, e, kind in spans:
         if text.count(" ", s, e) < 1:  # one word: no title inside
+            if _NAME_AFTER.match(text, e) and _DEPARTMENT_BEFORE.search(text, max(0, s - 40), s):
+                continue  # "State" of "Secretary of State John Kerry" is part of the title
             out.append((s, e, kind))
             continue
         words = [(m.start() + s, m.end() + s, m.group()) for m in _WORD.finditer(text[s:e])]
@@ -153,7 +157,7 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             (k for k, (_, _, w) in enumerate(words[:-1]) if w in INNER_TITLES and k > 0),
             default=None,
         )
-        if cut is None and len(words) > 2 and _DEPARTMENT_BEFORE.search(text, 0, s):
+        if cut is None and len(words) > 2 and _DEPARTMENT_BEFORE.search(text, max(0, s - 40), s):
             cut = 0  # "State" of "Secretary of State" is part of the title
         person = words[cut + 1 :] if cut is not None else []
         if (
@@ -174,6 +178,25 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
+# A capitalised word or two before a lower-case "club"/"forum": "the Valdai discussion club".
+_CLUB = re.compile(
+    r"(?<![\w.'’-])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=\s+(?:[a-z]+\s+)?(?:club|forum)\b)"
+)
+
+
+def _untagged_clubs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A club or forum the tagger left out: the name with its lower-case tail is one ORG."""
+    if "club" not in text and "forum" not in text:
+        return []
+    found = []
+    for m in _CLUB.finditer(text):
+        s = m.start()
+        if m.group() in TITLE_WORDS or any(a < m.end() and s < b for a, b, _ in spans):
+            continue
+        found.append((s, _ORG_TAIL.match(text, m.end()).end(), "ORG"))
+    return found
+
+
 def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     """Tagger spans plus the acronyms the text defines, and lower-case club/forum tails."""
     spans = []
@@ -181,11 +204,12 @@ def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     phrases = resources().phrases
     for s, e, t in tag_runs(text):
         tail = _ORG_TAIL.match(text, e)
-        if tail and t in ("ORG", "PERSON", "GPE"):
+        if tail and t != "NORP":
             e, t = tail.end(), "ORG"
         elif phrases.get(text[s:e]) == "N":
             t = "NORP"  # a known nationality is one, whatever its context ("North Korean leader")
         spans.append((s, e, t))
+    spans.extend(_untagged_clubs(text, spans))
     spans = _split_titles(text, _org_runs(text, spans))
     taken = {s for s, _, _ in spans}
     spans.extend(_speakers(text, spans, taken))
@@ -230,9 +254,9 @@ def _repeats(
 
 
 # What may not stand right before a name, and what may not follow it: "Ford" is not the
-# name in "Fordham", "Ford-era" or "M.Ford".
+# name in "Fordham", "Ford-era" or "M.Ford"; a whole word only: "Russia" is not in "Russian".
 _JOINED_BEFORE = re.compile(r"[\w.'’-]")
-_JOINED_AFTER = re.compile(r"[\w'’-]\w")
+_JOINED_AFTER = re.compile(r"\w|['’-]\w")
 
 
 def _occurrences(text: str, names: dict[str, str]) -> list[tuple[int, int]]:
@@ -322,6 +346,30 @@ def _alias_forms(text: str, s: int, e: int, surface: str) -> list[str]:
 _KNOWN_KIND = {"O": "ORG", "C": "GPE"}
 
 
+def _organisations_by_cue(text: str, spans, names: list[str], kind: dict[str, str]) -> None:
+    """A name with organisation cues around it in this article is one ("shares of Ameren",
+    "Aston Villa beat Leeds 2-1"), unless it reads as a person's full name ("Brian Little":
+    a known given name first) or is a country."""
+    res = resources()
+    business: set[str] = set()
+    match: set[str] = set()
+    for (s, e, _), name in zip(spans, names):
+        b, m = cues(text, s, e)
+        if b:
+            business.add(name)
+        if m:
+            match.add(name)
+    for name in business | match:
+        words = name.split()
+        if ("F" in res.names.get(words[0].upper(), "") and len(words) > 1) or res.phrases.get(
+            name, ""
+        ).strip("TS"):
+            continue  # a person's full name, or a country or region
+        person_read = name in business and kind[name] in ("PERSON", "NORP", "EVENT")
+        if person_read or (name in match and kind[name] in ("GPE", "LOC")):
+            kind[name] = "ORG"
+
+
 def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Mentions in text order, and entities by salience (mention count, then first position)."""
     spans = _raw_spans(text)
@@ -346,6 +394,7 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         known = _KNOWN_KIND.get(phrases.get(name, ""))
         if known:
             kind[name] = known
+    _organisations_by_cue(text, spans, names, kind)
     mentions = tuple(Mention(s, e, kind[n], text[s:e], n) for (s, e, _), n in zip(spans, names))
     alias_sets: dict[str, dict[str, None]] = collections.defaultdict(dict)
     for m in mentions:

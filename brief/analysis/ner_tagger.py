@@ -117,6 +117,11 @@ class Resources:
         self.aliases: dict[str, str] = gazetteer["alias"]
         self.norp = frozenset(gazetteer["norp"])
         self.lower = frozenset(model.get("lower", ()))
+        # Given names and surnames (US Census 1990 lists), upper-cased: "F", "L" or "FL".
+        names: dict[str, str] = dict.fromkeys(model.get("first", ()), "F")
+        for name in model.get("last", ()):
+            names[name] = names.get(name, "") + "L"
+        self.names = names
         self.weights: dict[str, list[float]] = model.get(
             "weights", {}
         )  # feature -> one weight per tag
@@ -140,7 +145,15 @@ def gazetteer_codes(text, starts, ends, i, j, res: Resources) -> dict[int, str]:
     k = i
     while k < j:
         for m in range(min(j, k + res.max_phrase), k, -1):
-            codes = phrases.get(text[starts[k] : ends[m - 1]])
+            phrase = text[starts[k] : ends[m - 1]]
+            codes = phrases.get(phrase)
+            if (
+                not codes
+                and len(phrase) > 3
+                and phrase.isupper()
+                and (m - k > 1 or phrase.lower() not in res.lower)
+            ):  # "LONDON", "NEW YORK" in wire headlines; not "SURPRISE" (a town in Arizona)
+                codes = phrases.get(phrase.title())
             if codes:
                 out[k] = "B" + codes
                 for q in range(k + 1, m):
@@ -162,14 +175,17 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
     lex = lw in res.lower
     g = gaz.get(k, "")
     pos = ("S" if j - i == 1 else "F") if k == i else ("L" if k == j - 1 else "M")
+    names = res.names
+    nm = names.get(w.upper(), "-")
     feats = [
         "b",
         "w=" + w,
         "s=" + shape,
         "x=" + lw[-3:],
-        "pw=" + pw.lower(),
+        # After a line break or a boundary ("." "|"), the words before say nothing.
+        "pw=" + ("<b>" if initial else pw.lower()),
         "nw=" + nw.lower(),
-        "p2=" + (words[k - 2].lower() if k > 1 else "<s>"),
+        "p2=" + ("<b>" if initial or k < 2 else words[k - 2].lower()),
         "pt=" + prev_tag,
         "pt|s=" + prev_tag + shape,
         "pos=" + pos + shape,
@@ -177,7 +193,12 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         "g|pt=" + g + prev_tag,
         f"lex={lex:d}{initial:d}",
         f"len={min(j - i, 4):d}",
+        "nm=" + nm,
+        "nm|pos=" + nm + pos,
+        "pre=" + w[:3],
     ]
+    if k > i:
+        feats.append("nm2=" + names.get(pw.upper(), "-") + nm)
     if (
         j - i > 1
     ):  # the run's last word types the whole name: "European Central Bank", "Valdai Club"
@@ -185,6 +206,8 @@ def token_features(text, starts, ends, words, k, i, j, prev_tag, gaz, res: Resou
         feats.append("g|rl=" + g + "|" + _shape(words[j - 1]))
     if initial:
         feats.append("iw=" + w)
+    if shape == "XX" and len(w) > 3:
+        feats.append("w=" + w.title())  # a capitals headline: "LONDON" reads as "London"
     if k + 1 < j:
         feats.append("n|w=" + nw + "|" + w)
     return feats
@@ -212,6 +235,9 @@ ALLOWED = [
 ]
 
 
+_BEGIN = tuple(range(1, len(TAGS), 2))
+
+
 def decode_window(text, window, res: Resources) -> list[int]:
     starts, ends, words, i, j = window
     gaz = gazetteer_codes(text, starts, ends, i, j, res)
@@ -228,19 +254,59 @@ def decode_window(text, window, res: Resources) -> list[int]:
             scores = score(
                 token_features(text, starts, ends, words, k, i, j, TAGS[prev], gaz, res), weights
             )
-            best = max(ALLOWED[prev][not words[k][0].isupper()], key=scores.__getitem__)
-            if (
-                best % 2 == 0
-                and best
-                and g[:1] == "B"
-                and gaz.get(k - 1, "")[:1] in ("B", "I")
-                and "C" in g
-            ):
-                best -= 1  # two countries side by side are two names ("US Russia")
+            before = gaz.get(k - 1, "")
+            if g[:1] == "B" and before and ("C" in g or "N" in before):
+                # Two known names side by side are two names: "US Russia", "Russian Black Sea".
+                best = max(_BEGIN, key=scores.__getitem__)
+            else:
+                best = max(ALLOWED[prev][not words[k][0].isupper()], key=scores.__getitem__)
         tags.append(best)
         prev = best
     _known_phrases(tags, gaz, i, j)
+    _first_names(tags, words[i:j], gaz, i, res)
+    _common_word_before_given_name(tags, words[i:j], res)
     return tags
+
+
+def _common_word_before_given_name(tags: list[int], words: list[str], res: Resources) -> None:
+    """ "Runner Cathal Lombard": a capitalised common word before a name made of no common words,
+    with a known given name first or a known surname last, is no part of it; the name is a
+    person's."""
+    names = res.names
+    if (
+        len(tags) > 2
+        and tags[0] % 2
+        and tags[1] == tags[0] + 1
+        and words[0].lower() in res.lower
+        and not any(w.lower() in res.lower for w in words[1:])
+        and ("F" in names.get(words[1].upper(), "") or "L" in names.get(words[-1].upper(), ""))
+    ):
+        tags[0] = 0
+        tags[1] = _B_PERSON
+        k = 2
+        while k < len(tags) and tags[k] % 2 == 0 and tags[k]:
+            tags[k] = _B_PERSON + 1
+            k += 1
+
+
+def _first_names(tags: list[int], words: list[str], gaz: dict, i: int, res: Resources) -> None:
+    """The word right before a person's name is the first name when it is a one-word place
+    ("Vladimir Putin", "Jordan Henderson") or a word the tagger left out that is never written
+    in lower case and is no title ("Runner Cathal Lombard")."""
+    for k in range(len(tags) - 1):
+        if tags[k + 1] != _B_PERSON:
+            continue
+        w = words[k]
+        unknown = (
+            not tags[k]
+            and w[:1].isupper()
+            and w.isalpha()
+            and w.lower() not in res.lower
+            and w not in TITLE_WORDS
+            and not gaz.get(i + k)
+        )
+        if tags[k] == _B_GPE or unknown:
+            tags[k], tags[k + 1] = _B_PERSON, _B_PERSON + 1
 
 
 def tag_runs(text: str, res: Resources | None = None):
@@ -251,15 +317,19 @@ def tag_runs(text: str, res: Resources | None = None):
         yield from _spans(decode_window(text, window, res), i, starts, ends, words)
 
 
+_B_GPE, _B_PERSON = 2 * TYPES.index("GPE") + 1, 2 * TYPES.index("PERSON") + 1
+_B_NORP = 2 * TYPES.index("NORP") + 1
 _CODE_TYPE = {"C": "GPE", "S": "GPE", "T": "GPE", "A": "GPE", "R": "LOC", "N": "NORP", "O": "ORG"}
 
 
 def _known_phrases(tags: list[int], gaz: dict[int, str], i: int, j: int) -> None:
-    """A multi-word gazetteer name the model left untagged
-    ("Black Sea") is tagged by its gazetteer type."""
-    for k in range(i, j - 1):
+    """A multi-word gazetteer name the model left untagged ("Black Sea") is tagged by its
+    gazetteer type, and so is a nationality, a closed class ("Russian President …")."""
+    for k in range(i, j):
         g = gaz.get(k, "")
-        if g[:1] == "B" and gaz.get(k + 1, "")[:1] == "I" and not tags[k - i]:
+        if g == "BN" and not tags[k - i] and gaz.get(k + 1, "")[:1] != "I":
+            tags[k - i] = _B_NORP
+        elif k + 1 < j and g[:1] == "B" and gaz.get(k + 1, "")[:1] == "I" and not tags[k - i]:
             m = k + 1
             while m < j and gaz.get(m, "")[:1] == "I":
                 m += 1

@@ -45,13 +45,13 @@ ALIASES = {
     "UAE": "United Arab Emirates", "DPRK": "North Korea", "PRC": "China",
 }
 
-REGIONS = """Europe Asia Africa Antarctica Oceania Australasia Eurasia Scandinavia Balkans Caucasus Siberia
-Middle East|Near East|Far East|North America|South America|Latin America|Central America|Caribbean|
+REGIONS = """Europe|Asia|Africa|Antarctica|Oceania|Australasia|Eurasia|Scandinavia|Balkans|
+Caucasus|Siberia|Middle East|Near East|Far East|North America|South America|Latin America|Central America|Caribbean|
 Central Asia|Southeast Asia|East Asia|South Asia|West Africa|East Africa|North Africa|Sub-Saharan Africa|
 Black Sea|Mediterranean|Atlantic|Pacific|Indian Ocean|Arctic|Baltic|Baltic Sea|Red Sea|Caspian Sea|
 South China Sea|Persian Gulf|Gulf|Himalayas|Alps|Sahara|Amazon|Nile|Danube|Rhine|Mississippi|
 Gaza Strip|West Bank|Crimea|Donbas|Kashmir|Midwest|Silicon Valley"""
-REGIONS = [r.strip() for part in REGIONS.split("|") for r in ([part] if " " in part.strip() else part.split())]
+REGIONS = [r.strip() for r in REGIONS.split("|") if r.strip()]
 
 
 # Organisations every news reader knows; the tagger sees them only as a feature.
