@@ -167,7 +167,7 @@ def test_repeats_are_found_as_one_regex_alternating_the_names_would_find_them():
 
     def by_regex(text: str, names: dict[str, str]) -> list[tuple[int, int]]:
         alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-        pattern = re.compile(rf"(?<![\w.'’-])(?:{alternation})(?![\w'’-]\w)")
+        pattern = re.compile(rf"(?<![\w.'’-])(?:{alternation})(?![\w'’-]\w|\w)")
         return [m.span() for m in pattern.finditer(text)]
 
     def by_scan(text: str, names: dict[str, str]) -> list[tuple[int, int]]:
@@ -184,6 +184,7 @@ def test_repeats_are_found_as_one_regex_alternating_the_names_would_find_them():
         names = {"".join(rng.choice("AaB .x") for _ in range(rng.randrange(1, 5))): "PERSON"}
         names |= {"".join(rng.choice("AaB x'") for _ in range(rng.randrange(1, 5))): "ORG"}
         assert by_scan(text, names) == by_regex(text, names), (text, names)
+    assert by_scan("Russian troops left Russia.", {"Russia": "GPE"}) == [(20, 26)]  # whole words
     text = "Putin met Vladimir Putin. Putin's aides; Putinism; M.Putin; Putin-era; (Putin)."
     names = {"Vladimir Putin": "PERSON", "Putin": "PERSON"}
     assert by_scan(text, names) == by_regex(text, names) == [(0, 5), (10, 24), (72, 77)]
