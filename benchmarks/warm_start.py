@@ -3,12 +3,13 @@ Textual app showing 20 rows and newsboat's first screen on the same articles as 
 
     python benchmarks/warm_start.py [--sizes 10000 100000] [--runs 5]
 
-For each size the synthetic corpus of threads_scale.py is written as JSON Lines files in a folder (for brief) and
-as one RSS 2.0 feed (for newsboat, Debian's package, read through a file:// URL). Each is primed
-once, untimed: `brief list --json FILE` analyses, threads and saves the list's rows; `newsboat -x
-reload` fills its cache. Then each program is spawned under an 80x24 pty and timed from spawn
-until its first screen shows: brief's first headline, the bare app's 20th row, newsboat's feed
-title (startup.py's `time_until`). Runs alternate; medians are printed with the ratios.
+For each size the synthetic corpus of threads_scale.py is written as JSON Lines files in a
+folder (for brief) and as one RSS 2.0 feed (for newsboat, Debian's package, read through a
+file:// URL). Each is primed once, untimed: `brief list --json FILE` analyses, threads and saves
+the list's rows; `newsboat -x reload` fills its cache. Then each program is spawned under an
+80x24 pty and timed from spawn until its first screen shows: brief's first headline, the bare
+app's 20th row, newsboat's feed title (startup.py's `time_until`). Runs alternate; medians are
+printed with the ratios.
 """
 
 from __future__ import annotations
