@@ -3,6 +3,7 @@
     python benchmarks/cold_analysis.py [N] [--runs R]      # median of R runs (default 3)
     python benchmarks/cold_analysis.py --quick             # 2,000 articles, 2 runs
     python benchmarks/cold_analysis.py --break-even        # where the worker pool starts to pay
+    python benchmarks/cold_analysis.py --instructions      # per article, counted by callgrind
 
 The corpus is the synthetic news of threads_scale.py (deterministic), written once to a JSON
 Lines file in the temp directory. Each run is a fresh child process with an empty cache of its
@@ -10,6 +11,12 @@ own: it reads the articles, then times `analyse_all` (cache lookup, analysis, a 
 per batch of 500), once with the worker pool as brief runs it and once in one process (the
 reference, measured in the same run, in alternating order). Peak memory is the high-water
 resident size of the run's own process and of its largest worker.
+
+`--instructions` counts what analysing one article costs in CPU instructions (valgrind's
+callgrind, 200 synthetic articles and the 19 CNN/DM ones of tests/fixtures): unlike a time, the
+count does not change with what else the machine is doing. It is the difference between two
+runs, one analysing them all and one analysing none, both after a first article has loaded the
+tagger; it takes a few minutes.
 
 The machine may be shared: the load average and the share of the CPUs other processes used
 during the runs are printed too. Timings taken while others run are noisy; run it again on a
@@ -21,7 +28,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,6 +41,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from threads_scale import corpus  # noqa: E402  (a sibling benchmark's generator)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
 
 def child(path: str, n: int, workers: int, parallel_from: int | None) -> None:
@@ -150,11 +161,44 @@ def break_even() -> None:
         print(f"{n:>5} articles: pool {p:.0f}/s, one process {o:.0f}/s ({p / o:.2f}x)", flush=True)
 
 
+def count_child(n: int, how_many: int) -> None:
+    """Analyse `how_many` of the articles (after a first one, which loads the tagger)."""
+    from brief.analysis.briefing import analyse
+    from brief.sources import load
+
+    fixtures = sorted(FIXTURES.glob("cnndm-*.jsonl"))
+    articles = load([write_corpus(n), *fixtures]).articles
+    analyse(articles[-1])
+    for article in articles[:how_many]:
+        analyse(article)
+
+
+def instructions(n: int = 200) -> None:
+    if not shutil.which("valgrind"):
+        sys.exit("--instructions needs valgrind")
+    write_corpus(n)
+
+    def count(how_many: int) -> int:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+             __file__, "--count", str(n), str(how_many)],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        return int(re.search(r"Collected : (\d+)", done.stderr).group(1))
+
+    articles = n + 19
+    per_article = (count(articles) - count(0)) / articles
+    print(f"analysis: {per_article / 1e6:.2f} M instructions an article ({articles} articles)")
+
+
 def _load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--count"]:
+        count_child(int(sys.argv[2]), int(sys.argv[3]))
+        return
     if sys.argv[1:2] == ["--child"]:
         path, n, workers, *rest = sys.argv[2:]
         child(path, int(n), int(workers), int(rest[0]) if rest else None)
@@ -164,8 +208,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each (3)")
     parser.add_argument("--quick", action="store_true", help="2,000 articles, 2 runs")
     parser.add_argument("--break-even", action="store_true", help="small sizes, pool vs one")
+    parser.add_argument("--instructions", action="store_true", help="per article (callgrind)")
     args = parser.parse_args()
-    if args.break_even:
+    if args.instructions:
+        instructions()
+    elif args.break_even:
         break_even()
     elif args.quick:
         measure(2000, 2)

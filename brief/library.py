@@ -37,7 +37,7 @@ from brief.sources import (
 )
 from brief.sources.clean import clean_field as clean_line
 from brief.store import NewerSchema, Store, thread_corpus
-from brief.store.codec import decode_briefing, encode_briefing
+from brief.store.codec import decode_briefings, encode_briefing
 from brief.threads import Plan, build_threads
 
 __all__ = [
@@ -121,9 +121,10 @@ def analyse_all(
     # the workers send each briefing as the cache's JSON: decoded here, it is what a warm start
     # will read
     for encoded in analysed(todo, plan, encode_briefing):
-        batch = [decode_briefing(a, data) for a, data in zip(todo[done:], encoded)]
+        pairs = list(zip(todo[done : done + len(encoded)], encoded))
+        batch = decode_briefings(pairs)
         if store:
-            store.save(batch)
+            store.save_encoded(pairs)
         fresh.update((b.id, b) for b in batch)
         done += len(batch)
         report(LoadProgress("analysing", reused + done, total, reused, tuple(batch)))

@@ -9,6 +9,7 @@ headlines must not use them, but the reading pane still shows subheadings.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from brief.analysis.datelines import find_dateline
 from brief.model import Block
@@ -80,6 +81,7 @@ _ATTRIBUTED_SUBJECT = re.compile(
 )
 _QUOTE_OPEN = "\u201c\"'\u2018"
 _TOKEN = re.compile(r"\S+")
+_QUESTION = re.compile(r"((?:\S+\s+){1,11}?\S+\?)\s+(?=[A-Z\u201c\"])")
 # a word ending a clause or a sentence ("said.", "war?\u201d"): tested on the end alone
 _CLAUSE_END = tuple(".!?,;:")
 _FULL_STOPS = tuple(".!?")
@@ -91,20 +93,18 @@ def _glued_subhead_end(para: str) -> int:
     if find_dateline(para):
         return 0  # "FRANKFURT (Reuters) - The European Central Bank …" is a dateline, not a subhead
     # A short question standing first: "What was Putin's response on Ukraine crisis? During …"
-    q = re.match(r"((?:\S+\s+){1,11}?\S+\?)\s+(?=[A-Z\u201c\"])", para)
+    q = _QUESTION.match(para)
     if q and not re.search('[\u201c\u201d"]', q[1]) and len(para) > len(q[0]) + 40:
         return len(q[1])
     a = _ATTRIBUTED_SUBJECT.match(para)
     if a and _looks_like_headline(a[1]) and not re.search(r"[.!?](?:\s|$)", a[1]):
         return len(a[1])
-    words = list(_TOKEN.finditer(para[:160]))
-    for i, word in enumerate(words[:12]):
-        if i < 2:
-            continue
-        before = para[: words[i - 1].end()]
+    words = list(islice(_TOKEN.finditer(para, 0, 160), 12))
+    for i in range(2, len(words)):
+        before = words[i - 1].group()  # the word before the split point
         if before.endswith(_CLAUSE_END) or before.rstrip(_CLOSERS).endswith(_FULL_STOPS):
             return 0  # punctuation before the split point: an ordinary sentence
-        token = word.group()
+        token = words[i].group()
         opens_quote = token[0] in _QUOTE_OPEN and len(token) > 1 and token[1].isupper()
         if token in _SENTENCE_OPENERS or opens_quote:
             head = para[: words[i - 1].end()]

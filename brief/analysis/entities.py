@@ -22,7 +22,8 @@ _LOWER_WORDS = frozenset(
     "of de del di da du la le van von der den al el bin and the for on".split()
 )
 _PREFIX = re.compile(r"(?:(?:the|The)\s+)$")
-_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s+)*?)((?:[A-Z][a-z]+\.?\s+)+)$")
+# a match starts with a capital: looking ahead for one skips the other positions fast
+_TITLE_BEFORE = re.compile(r"(?=[A-Z])((?:[A-Z][\w.]*\s+)*?)((?:[A-Z][a-z]+\.?\s+)+)$")
 
 
 def _initials_match(acronym: str, name: str) -> bool:

@@ -33,6 +33,7 @@ from brief.model import Block, Mention, Quote, Sentence
 
 _OPENERS = '\u201c"'
 _CLOSERS = '\u201d"'
+_MARKS = re.compile('[\u201c\u201d"]')
 _MIN_WORDS = 4
 _SPEAKER_TYPES = ("PERSON", "ORG")
 
@@ -94,7 +95,8 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) indexes of the quotation marks in text[start:end], paired left to right."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i in range(start, end):
+    for mark in _MARKS.finditer(text, start, end):  # the marks only, not every character
+        i = mark.start()
         ch = text[i]
         if opened is None:
             if ch in _OPENERS and (i == start or not text[i - 1].isalnum()):

@@ -208,7 +208,12 @@ class Store:
         return {b.id: b for b in decode_briefings(self.cache_file.read(read))}
 
     def save(self, briefings: Iterable[Briefing]) -> None:
-        rows = [(content_key(b.article), self._fingerprint, encode_briefing(b)) for b in briefings]
+        self.save_encoded((b.article, encode_briefing(b)) for b in briefings)
+
+    def save_encoded(self, analyses: Iterable[tuple[Article, str]]) -> None:
+        """Analyses already encoded (by the worker process that made them), with their articles:
+        one transaction."""
+        rows = [(content_key(a), self._fingerprint, data) for a, data in analyses]
         self.cache_file.write(
             lambda db: db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
         )
