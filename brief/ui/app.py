@@ -11,10 +11,13 @@ widgets/; every key is a command in commands.py.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -164,6 +167,7 @@ class BriefApp(App[None]):
         self.library: Library | None = None  # set once loading has opened it
         self.problems: list[str] = []  # files skipped; printed to stderr after the app exits
         self._warned = 0  # the library's warnings already shown
+        self.loading_threads: set[int] = set()  # workers still reading or writing the library
         self.animation_level = "none"  # nothing moves on its own: kinder over SSH
         wanted = theme or os.environ.get(THEME_ENV) or self.config.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
@@ -256,6 +260,20 @@ class BriefApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
+        with self._loading():
+            self._load_corpus()
+
+    @contextmanager
+    def _loading(self) -> Iterator[None]:
+        """Marks a worker thread that reads and writes the library, for `run` to know."""
+        me = threading.get_ident()
+        self.loading_threads.add(me)
+        try:
+            yield
+        finally:
+            self.loading_threads.discard(me)
+
+    def _load_corpus(self) -> None:
         # Imported here, in the worker thread, so the analysis modules load after the first paint.
         from brief.library import Library, NewerSchema
 
@@ -299,6 +317,10 @@ class BriefApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _refresh_worker(self, library: Library) -> None:
+        with self._loading():
+            self._refresh(library)
+
+    def _refresh(self, library: Library) -> None:
         # files named on the command line (or no sources followed): read them again
         reload = self.paths or not library.has_sources()
         note = "reloaded" if reload else library.refresh().label()
@@ -363,6 +385,26 @@ def binding_ids() -> set[str]:
     return ids
 
 
+def _report(app: BriefApp, config_problem: str | None) -> None:
+    if config_problem:
+        print(f"brief: config: {config_problem}", file=sys.stderr)
+    # Skipped files were shown as a notification; keep them visible after the screen is gone.
+    for problem in app.problems:
+        print(f"brief: {problem}", file=sys.stderr)
+
+
+async def _run_then_leave(app: BriefApp, config_problem: str | None) -> None:
+    await app.run_async()
+    if app.loading_threads:
+        # Quit while a load is under way: leave now, not when the analysis ends (asyncio would
+        # wait for the worker thread). Each batch is committed whole, so this loses at most the
+        # batch in flight, as kill -9 would; the analysis workers end with their parent.
+        _report(app, config_problem)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(app.return_code or 0)
+
+
 def run(
     paths: list[str],
     started: float,
@@ -374,11 +416,7 @@ def run(
     app = BriefApp(
         paths, started=started, config=config, restricted=restricted, config_problem=config_problem
     )
-    app.run()
-    if config_problem:
-        print(f"brief: config: {config_problem}", file=sys.stderr)
-    # Skipped files were shown as a notification; keep them visible after the screen is gone.
-    for problem in app.problems:
-        print(f"brief: {problem}", file=sys.stderr)
+    asyncio.run(_run_then_leave(app, config_problem))
+    _report(app, config_problem)
     if app.return_code:  # Textual has printed what went wrong; the shell should know too
         sys.exit(app.return_code)
