@@ -43,7 +43,7 @@ def test_fast_keys_through_the_palette_do_not_crash(tmp_path):
         assert term.alive()
         assert "Traceback" not in term.text()
         term.send("q")
-        term.read(3)
+        term.read(15)  # returns as soon as brief has exited; a busy machine tears down slowly
         assert not term.alive() and term.status == 0
 
 
