@@ -33,9 +33,9 @@ T = TypeVar("T")
 
 BATCH = 500  # articles a worker analyses at a time: what a caller commits and shows at once
 # Below this many articles one process is as quick. A worker spends about 0.35 s of CPU starting
-# (Python, the analysis's modules, the tagger's model): on an idle machine two workers should
-# pay from about 250 articles; on a busy one they paid from about 1,000
-# (benchmarks/cold_analysis.py --break-even). A load of one batch stays in this process.
+# (Python, the analysis's modules, the tagger's model): on this machine, quiet, two workers were
+# 1.03x one process at 200 articles, 1.11x at 400, 1.36x at 600; busy, they paid only from
+# about 1,000 (benchmarks/cold_analysis.py --break-even). A load of one batch stays here.
 PARALLEL_FROM = BATCH + 1
 AHEAD = 2  # batches in flight per worker: enough to keep it busy, few enough to bound memory
 WATCH_SECONDS = 0.5  # how often a worker checks that its parent still lives
