@@ -23,7 +23,7 @@ from pathlib import Path
 from brief.analysis.pool import Plan as AnalysisPlan
 from brief.analysis.pool import analysed
 from brief.follow import AddResult, Follower, RefreshSummary, SourceResult
-from brief.model import Article, Briefing, Thread
+from brief.model import Article, Briefing, LeanBriefing, Thread
 from brief.resources import seeds_dir
 from brief.snapshot import FirstScreen, corpus_key, first_screen, input_signature
 from brief.sources import (
@@ -37,7 +37,7 @@ from brief.sources import (
 )
 from brief.sources.clean import clean_field as clean_line
 from brief.store import NewerSchema, Store, thread_corpus
-from brief.store.codec import decode_briefings, encode_briefing
+from brief.store.codec import decode_briefings, encode_briefing, lighten
 from brief.threads import Plan, build_threads
 
 __all__ = [
@@ -106,11 +106,13 @@ def analyse_all(
     store: Store | None = None,
     progress: Progress | None = None,
     plan: AnalysisPlan | None = None,
+    lean: bool = False,
 ) -> tuple[list[Briefing], int]:
     """Briefings for `articles`, taking unchanged ones from the cache and analysing the rest on
     every core; and how many were analysed afresh. Each batch is committed to the cache as it
-    is done, so an interrupted load keeps what it analysed and the next one resumes."""
-    cached = store.cached(articles) if store else {}
+    is done, so an interrupted load keeps what it analysed and the next one resumes. `lean`:
+    those from the cache as a reader holds them (see `LeanBriefing`)."""
+    cached = store.cached(articles, lean) if store else {}
     todo = [a for a in articles if a.id not in cached]
     total, reused = len(articles), len(articles) - len(todo)
     report = progress or (lambda _: None)
@@ -190,7 +192,7 @@ def thread_all(
     cached = store.cached_threads(exact, briefings)
     if cached is not None:
         return *cached, "cached"
-    briefings, threads = build_threads(briefings, plan)
+    briefings, threads = build_threads(store.whole(briefings), plan)
     store.save_threads(exact, briefings, threads)
     return briefings, threads, "built"
 
@@ -203,6 +205,7 @@ def build_corpus(
     merge: bool = False,
     progress: Progress | None = None,
     key: str | None = "",
+    lean: bool = False,
 ) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
     or the articles already `loaded`. With `merge`, copies of one story from several sources
@@ -213,16 +216,20 @@ def build_corpus(
     used are skipped and listed in `Corpus.problems`. `progress` is told how far it has come.
     `key` names the corpus, whose threading grows from what was kept of it (by default
     `corpus_key(paths, merge)`; None keeps only the threading of exactly these articles).
+    `lean`: the briefings as a reader holds them (see `LeanBriefing`), which needs a store.
     """
     if loaded is None:
         loaded = load(default_paths(paths))
     articles = merge_stories(loaded.articles) if merge else loaded.articles
-    briefings, analysed = analyse_all(articles, store, progress)
+    lean = lean and store is not None
+    briefings, analysed = analyse_all(articles, store, progress, lean=lean)
     if progress:
         progress(LoadProgress("threading", len(articles), len(articles), len(articles) - analysed))
     if key == "":
         key = corpus_key(paths, merge)
     briefings, threads, how = thread_all(briefings, store, plan, key)
+    if lean:  # those analysed or threaded afresh are whole until here
+        briefings = [lighten(b) for b in briefings]
     return Corpus(
         briefings=sort_briefings(briefings),
         threads=threads,
@@ -302,21 +309,40 @@ class Library:
             return LoadResult(self.store.library.articles())
         return load(default_paths(paths))
 
-    def load(self, paths: Sequence[str | Path] = (), progress: Progress | None = None) -> Corpus:
+    def load(
+        self,
+        paths: Sequence[str | Path] = (),
+        progress: Progress | None = None,
+        lean: bool = False,
+    ) -> Corpus:
         """The corpus under `paths`; with none, the library's (its copies of one story merged)
         when it follows sources, else the bundled seeds. `progress` (called in this thread) is
-        told how far the load has come, with each batch of briefings as it is analysed."""
+        told how far the load has come, with each batch of briefings as it is analysed.
+        `lean`: briefings as a reader holds them, without the parts only reading one needs
+        (see `LeanBriefing`); `whole` gives those back."""
         followed = not paths and self.has_sources()
         key = corpus_key(paths, followed)
         # taken before reading: a file written meanwhile makes the next start load afresh
         signature = self._signature(paths, followed) if key else None
         loaded = self.articles(paths, followed)
-        corpus = build_corpus(paths, self.store, self.plan, loaded, followed, progress, key)
+        corpus = build_corpus(
+            paths, self.store, self.plan, loaded, followed, progress, key, lean=lean
+        )
         if self.store is not None and key and signature:
             # should it fail, the next start paints after loading instead: nothing is lost
             with contextlib.suppress(OSError, sqlite3.Error):
                 self.store.keep_rows(key, signature, corpus.briefings)
         return corpus
+
+    def whole(self, briefing: Briefing) -> Briefing:
+        """The whole briefing for one a lean load gave (itself when it is whole already)."""
+        return self.whole_many([briefing])[0]
+
+    def whole_many(self, briefings: Sequence[Briefing]) -> list[Briefing]:
+        """`whole` for many at once (one read of the cache)."""
+        if self.store is None or not any(isinstance(b, LeanBriefing) for b in briefings):
+            return list(briefings)
+        return self.store.whole(briefings)
 
     def _signature(self, paths: Sequence[str | Path], followed: bool) -> str | None:
         if self.store is None:

@@ -93,6 +93,15 @@ class Briefing:
 
 
 @dataclass(frozen=True, slots=True)
+class LeanBriefing(Briefing):
+    """A briefing without the parts only reading it needs (its blocks, sentences, mentions and
+    quotes; and, when the analysis dated it, the dates found in its text): what the reader
+    holds for each of 100,000 stories. Its text, entities and summary are all there, so the
+    list, the search index and the threads work on it as on a whole one;
+    `brief.library.Library.whole` gives the whole one back, from the cache."""
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     """A briefing as one row of the list: what the list paints, read straight from the store
     at start-up, before the full briefings (text, mentions, quotes) are loaded."""

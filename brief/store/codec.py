@@ -10,12 +10,24 @@ otherwise rescans all the briefings decoded so far (benchmarks/decode.py).
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from types import MemberDescriptorType
 
 from brief.gc_pause import paused_gc
-from brief.model import Article, Block, Briefing, Entity, Event, Mention, Quote, Sentence, Thread
+from brief.model import (
+    Article,
+    Block,
+    Briefing,
+    Entity,
+    Event,
+    LeanBriefing,
+    Mention,
+    Quote,
+    Sentence,
+    Thread,
+)
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _loads = json.loads
@@ -99,10 +111,42 @@ def decode_briefing(article: Article, data: str) -> Briefing:
     )  # fmt: skip
 
 
-def decode_briefings(rows: Iterable[tuple[Article, str]]) -> list[Briefing]:
-    """Many briefings at once, with the garbage collector paused (see the module's note)."""
+_intern = sys.intern  # one copy of a name however many briefings mention it
+
+
+def decode_lean(article: Article, data: str) -> Briefing:
+    """The briefing as a reader holds it (see `LeanBriefing`): the parts that only reading it
+    needs are not built. An article the analysis could not date stays whole, since threading
+    dates it from the evidence in its sentences and dates."""
+    (headline, summary, date, inferred, source, _, _, _, entities, _, _, related) = _loads(data)
+    if date is None:
+        return decode_briefing(article, data)
+    i = iter(entities)
+    entities = tuple(
+        map(Entity, map(_intern, i), map(_intern, i), i, (tuple(map(_intern, a)) for a in i))
+    )
+    return LeanBriefing(
+        article, headline, summary, date, inferred, _intern(source), (), (), (), entities, (),
+        (), tuple(related),
+    )  # fmt: skip
+
+
+def lighten(b: Briefing) -> Briefing:
+    """A whole briefing as a reader holds it: the same as `decode_lean` would give."""
+    if isinstance(b, LeanBriefing) or not b.date or b.date_inferred:
+        return b
+    return LeanBriefing(
+        b.article, b.headline, b.summary, b.date, b.date_inferred, b.source, (), (), (),
+        b.entities, (), (), b.related, b.thread, b.event,
+    )  # fmt: skip
+
+
+def decode_briefings(rows: Iterable[tuple[Article, str]], lean: bool = False) -> list[Briefing]:
+    """Many briefings at once, with the garbage collector paused (see the module's note);
+    `lean` ones as a reader holds them (see `decode_lean`)."""
+    decode = decode_lean if lean else decode_briefing
     with paused_gc():
-        return [decode_briefing(article, data) for article, data in rows]
+        return [decode(article, data) for article, data in rows]
 
 
 def encode_threads(briefings: list[Briefing], threads: list[Thread]) -> str:

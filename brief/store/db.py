@@ -17,10 +17,11 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from brief.model import Article, Briefing, Thread
+from brief.model import Article, Briefing, LeanBriefing, Thread
 from brief.store import rows
 from brief.store.codec import decode_briefings, decode_threads, encode_briefing, encode_threads
 from brief.store.files import DbFile, Layout, run_script, stepwise
@@ -188,8 +189,13 @@ class Store:
 
     # --- analysis cache ---------------------------------------------------------
 
-    def cached(self, articles: Iterable[Article]) -> dict[str, Briefing]:
-        """Briefings already analysed for these articles, by article id."""
+    def cached(self, articles: Iterable[Article], lean: bool = False) -> dict[str, Briefing]:
+        """Briefings already analysed for these articles, by article id; `lean`: as a reader
+        holds them (`LeanBriefing`: `whole` gives the rest back)."""
+        return {b.id: b for b in decode_briefings(self._analyses(articles), lean)}
+
+    def _analyses(self, articles: Iterable[Article]) -> list[tuple[Article, str]]:
+        """The cached analyses of these articles (those the cache has), encoded."""
         wanted = {content_key(a): a for a in articles}
         keys = list(wanted)
 
@@ -205,7 +211,27 @@ class Store:
                 rows += [(wanted[key], data) for key, data in found]
             return rows
 
-        return {b.id: b for b in decode_briefings(self.cache_file.read(read))}
+        return self.cache_file.read(read) if keys else []
+
+    def whole(self, briefings: Sequence[Briefing]) -> list[Briefing]:
+        """`briefings` with every `LeanBriefing` made whole again, in the same order: its
+        analysis read back from the cache (analysed afresh should the cache have lost it),
+        with the date, event and thread that threading gave it."""
+        lean = [b for b in briefings if isinstance(b, LeanBriefing)]
+        if not lean:
+            return list(briefings)
+        found = {b.id: b for b in decode_briefings(self._analyses(b.article for b in lean))}
+        made = {}
+        for b in lean:
+            full = found.get(b.id)
+            if full is None:
+                from brief.analysis.briefing import analyse
+
+                full = analyse(b.article)
+            made[b.id] = replace(
+                full, date=b.date, date_inferred=b.date_inferred, event=b.event, thread=b.thread
+            )
+        return [made.get(b.id, b) if isinstance(b, LeanBriefing) else b for b in briefings]
 
     def save(self, briefings: Iterable[Briefing]) -> None:
         self.save_encoded((b.article, encode_briefing(b)) for b in briefings)

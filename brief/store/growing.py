@@ -126,7 +126,8 @@ def _build(
     previous: Previous | None,
 ) -> Threaded:
     threader = Threader(plan)
-    threader.add(briefings)
+    # features come from each article's sentences and dates, which lean briefings lack
+    threader.add(store.whole(briefings))
     out, threads = threader.result(previous)
     _save(threader, out, threads, digests, store, key, len(briefings))
     return Threaded(_in_order(out, briefings), threads, "built")

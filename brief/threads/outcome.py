@@ -33,7 +33,7 @@ def placed_as(b: Briefing, where: Placed) -> Briefing:
     values = list(_ALL(b))
     for at, value in zip(_PLACE, where):
         values[at] = value
-    return Briefing(*values)
+    return type(b)(*values)  # a LeanBriefing stays lean
 
 
 @dataclass(frozen=True)

@@ -284,7 +284,8 @@ class BriefApp(App[None]):
             self.call_from_thread(self.exit, None, 2, f"brief: {exc}")
             return
         self.post_message(LibraryOpened(library))
-        corpus = library.load(self.paths, progress=self._report_progress)
+        # lean: the reader holds no story's sentences, mentions or quotes until it is opened
+        corpus = library.load(self.paths, progress=self._report_progress, lean=True)
         self.post_message(CorpusLoaded(corpus, library))
         self._build_index(corpus.briefings, corpus.threads)
 
@@ -324,7 +325,7 @@ class BriefApp(App[None]):
         # files named on the command line (or no sources followed): read them again
         reload = self.paths or not library.has_sources()
         note = "reloaded" if reload else library.refresh().label()
-        corpus = library.load(self.paths)
+        corpus = library.load(self.paths, lean=True)
         self.post_message(CorpusLoaded(corpus, library, note))
         self._build_index(corpus.briefings, corpus.threads)
 

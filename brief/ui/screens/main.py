@@ -101,6 +101,7 @@ class MainScreen(SearchPart, Screen[None]):
     ) -> None:
         """The reader's library and state: read, starred, saved searches (before `show_corpus`)."""
         self.library = library
+        self.query_one(ReadingPane).whole = library.whole
         self.read_ids, self.starred_ids, self.saved = read, starred, saved
         self.show_saved()  # the sidebar opens on S only, never by itself
 
@@ -261,7 +262,11 @@ class MainScreen(SearchPart, Screen[None]):
     def timeline_screen(self, thread: Thread, story_id: str | None = None):
         from brief.ui.screens.timeline import TimelineScreen
 
-        return TimelineScreen.of(thread, self.by_id, story_id)
+        # its stories whole: the timeline quotes their sentences
+        stories = [self.by_id[i] for i in thread.articles if i in self.by_id]
+        if self.library is not None:
+            stories = self.library.whole_many(stories)
+        return TimelineScreen.of(thread, {b.id: b for b in stories}, story_id)
 
     def _story_chosen(self, story_id: str | None) -> None:
         if story_id is not None and story_id in self.by_id:

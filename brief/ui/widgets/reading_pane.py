@@ -44,6 +44,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
             ""
         )  # the app knows the threads
         self.summary_words = 0  # the config's summary_length; 0: the whole summary
+        # the whole briefing for one the list holds lean (the library reads the rest back)
+        self.whole: Callable[[Briefing], Briefing] = lambda briefing: briefing
         self._note = ""
 
     def compose(self) -> ComposeResult:
@@ -83,7 +85,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             parts = ArticleParts(head=Text(empty), quotes=None, body=Text())
         else:
             parts = article_parts(
-                briefing, self._styles(), self.thread_note(briefing), self.summary_words
+                self.whole(briefing), self._styles(), self.thread_note(briefing), self.summary_words
             )
         self.query_one("#article-head", Static).update(parts.head)
         self.query_one("#article-quotes").display = parts.quotes is not None
