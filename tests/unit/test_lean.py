@@ -1,0 +1,102 @@
+"""A reader holds its briefings lean (brief.model.LeanBriefing): the same list, threads and
+search text as whole briefings, with the parts only reading needs read back from the cache
+when a story is opened (real SQLite files in tmp_path)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from brief.library import Library
+from brief.model import LeanBriefing
+from tests.unit.test_incremental import _placement, _rows, _shape, _write, grows  # noqa: F401
+
+
+def test_a_lean_load_is_the_whole_load_without_what_only_reading_needs(tmp_path):
+    _write(tmp_path / "news", "a.jsonl", _rows())
+    library = Library.open(tmp_path / "cache.sqlite3")
+    whole = library.load([tmp_path / "news"])
+    lean = library.load([tmp_path / "news"], lean=True)
+    assert [b.id for b in lean.briefings] == [b.id for b in whole.briefings]
+    assert _shape(lean.threads) == _shape(whole.threads)
+    assert _placement(lean.briefings) == _placement(whole.briefings)
+    held = [b for b in lean.briefings if isinstance(b, LeanBriefing)]
+    assert len(held) >= 5  # the fixtures are mostly undated, as ECB+ is
+    for b in held:
+        assert b.date and not b.sentences and not b.mentions and not b.blocks
+        assert b.article.text and b.entities  # what the list, the index and threads read
+    # undated by the analysis: kept whole, since threading dates them from their sentences
+    kept_whole = [b for b in lean.briefings if not isinstance(b, LeanBriefing)]
+    assert kept_whole and all(not b.date or b.date_inferred for b in kept_whole)
+    assert any(b.sentences for b in kept_whole)
+    assert library.whole_many(lean.briefings) == whole.briefings
+    assert library.whole(held[0]) in whole.briefings
+
+
+def test_growing_lean_threads_as_growing_whole(tmp_path, grows):
+    rows = _rows()
+    news = tmp_path / "news"
+    _write(news, "a.jsonl", rows[::2])
+    lean_library = Library.open(tmp_path / "lean.sqlite3")
+    whole_library = Library.open(tmp_path / "whole.sqlite3")
+    lean_library.load([news], lean=True)
+    whole_library.load([news])
+    _write(news, "b.jsonl", rows[1::2])
+    lean = lean_library.load([news], lean=True)
+    whole = whole_library.load([news])
+    assert lean.threading == whole.threading == "grown"
+    assert any(isinstance(b, LeanBriefing) for b in lean.briefings)
+    assert _shape(lean.threads) == _shape(whole.threads)
+    assert lean_library.whole_many(lean.briefings) == whole.briefings
+
+
+def test_a_corpus_threaded_afresh_reads_its_lean_briefings_whole_first(tmp_path):
+    """Threading from scratch needs every article's sentences and dates (an edited file)."""
+    rows = _rows()
+    news = tmp_path / "news"
+    _write(news, "a.jsonl", rows)
+    library = Library.open(tmp_path / "cache.sqlite3")
+    library.load([news], lean=True)
+    rows[0] = {**rows[0], "text": rows[0]["text"] + " An update."}
+    _write(news, "a.jsonl", rows)
+    lean = library.load([news], lean=True)
+    assert lean.threading == "built"
+    fresh = Library.open(tmp_path / "fresh.sqlite3").load([news])
+    assert _shape(lean.threads) == _shape(fresh.threads)
+    assert library.whole_many(lean.briefings) == fresh.briefings
+
+
+def test_a_story_the_cache_lost_is_analysed_again_when_opened(tmp_path):
+    _write(tmp_path / "news", "a.jsonl", _rows())
+    library = Library.open(tmp_path / "cache.sqlite3")
+    whole = library.load([tmp_path / "news"])
+    lean = library.load([tmp_path / "news"], lean=True)
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as db:  # another brief cleared it
+        assert db.execute("DELETE FROM analysis").rowcount == len(whole.briefings)
+    assert library.whole_many(lean.briefings) == whole.briefings
+
+
+def test_the_cli_prints_whole_briefings_after_the_reader_loaded_lean(tmp_path):
+    """The CLI loads whole briefings: its JSON (quotes and all) is the same whoever loaded
+    the cache before it."""
+    from brief.store.db import default_path
+    from tests.helpers import run_brief
+
+    _write(tmp_path / "news", "a.jsonl", _rows())
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    first = run_brief("list", "--json", str(tmp_path / "news"), env=env)
+    assert first.returncode == 0, first.stderr
+    import os
+
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        cache = default_path()
+    finally:
+        for k, v in saved.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+    assert cache.exists()
+    Library.open(cache).load([tmp_path / "news"], lean=True)
+    second = run_brief("list", "--json", str(tmp_path / "news"), env=env)
+    assert json.loads(first.stdout) == json.loads(second.stdout)
+    assert any(row.get("quotes") for row in json.loads(first.stdout))
