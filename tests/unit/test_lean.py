@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from brief.library import Library
 from brief.model import LeanBriefing
 from tests.unit.test_incremental import _placement, _rows, _shape, _write, grows  # noqa: F401
@@ -33,7 +35,8 @@ def test_a_lean_load_is_the_whole_load_without_what_only_reading_needs(tmp_path)
     assert library.whole(held[0]) in whole.briefings
 
 
-def test_growing_lean_threads_as_growing_whole(tmp_path, grows):
+@pytest.mark.usefixtures("grows")
+def test_growing_lean_threads_as_growing_whole(tmp_path):
     rows = _rows()
     news = tmp_path / "news"
     _write(news, "a.jsonl", rows[::2])
