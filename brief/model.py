@@ -6,6 +6,7 @@ reading pane, the JSON output and the highlighter all share one coordinate syste
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT")
@@ -99,6 +100,10 @@ class LeanBriefing(Briefing):
     holds for each of 100,000 stories. Its text, entities and summary are all there, so the
     list, the search index and the threads work on it as on a whole one;
     `brief.library.Library.whole` gives the whole one back, from the cache."""
+
+    # where its sentences start and end, flat ([start, end, start, end, …] as 32-bit numbers:
+    # 8 bytes a sentence, not a Sentence object), for the search results' snippets
+    bounds: array = field(default_factory=lambda: array("I"))
 
 
 @dataclass(frozen=True, slots=True)

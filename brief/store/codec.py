@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from types import MemberDescriptorType
@@ -118,7 +119,9 @@ def decode_lean(article: Article, data: str) -> Briefing:
     """The briefing as a reader holds it (see `LeanBriefing`): the parts that only reading it
     needs are not built. An article the analysis could not date stays whole, since threading
     dates it from the evidence in its sentences and dates."""
-    (headline, summary, date, inferred, source, _, _, _, entities, _, _, related) = _loads(data)
+    (headline, summary, date, inferred, source, _, sentences, _, entities, _, _, related) = _loads(
+        data
+    )
     if date is None:
         return decode_briefing(article, data)
     i = iter(entities)
@@ -127,7 +130,7 @@ def decode_lean(article: Article, data: str) -> Briefing:
     )
     return LeanBriefing(
         article, headline, summary, date, inferred, _intern(source), (), (), (), entities, (),
-        (), tuple(related),
+        (), tuple(related), "", "", array("I", sentences),
     )  # fmt: skip
 
 
@@ -135,9 +138,10 @@ def lighten(b: Briefing) -> Briefing:
     """A whole briefing as a reader holds it: the same as `decode_lean` would give."""
     if isinstance(b, LeanBriefing) or not b.date or b.date_inferred:
         return b
+    bounds = array("I", [v for s in b.sentences for v in (s.start, s.end)])
     return LeanBriefing(
         b.article, b.headline, b.summary, b.date, b.date_inferred, b.source, (), (), (),
-        b.entities, (), (), b.related, b.thread, b.event,
+        b.entities, (), (), b.related, b.thread, b.event, bounds,
     )  # fmt: skip
 
 

@@ -103,3 +103,26 @@ def test_the_cli_prints_whole_briefings_after_the_reader_loaded_lean(tmp_path):
     second = run_brief("list", "--json", str(tmp_path / "news"), env=env)
     assert json.loads(first.stdout) == json.loads(second.stdout)
     assert any(row.get("quotes") for row in json.loads(first.stdout))
+
+
+def test_search_finds_and_quotes_lean_briefings_as_whole_ones(tmp_path):
+    """The index reads a lean briefing's text; a result's snippet is cut at the analysis's
+    own sentence bounds, kept flat in the lean briefing."""
+    from brief.search import SearchIndex
+
+    # dated, so that the analysis's dates make them all lean
+    _write(tmp_path / "news", "a.jsonl", [{**r, "date": "2015-04-20"} for r in _rows()])
+    library = Library.open(tmp_path / "cache.sqlite3")
+    whole = library.load([tmp_path / "news"])
+    lean = library.load([tmp_path / "news"], lean=True)
+    by_whole = SearchIndex.build(whole.briefings, whole.threads)
+    by_lean = SearchIndex.build(lean.briefings, lean.threads)
+    snippets = 0
+    # "senate hearings", "genocide prevention": sentences with "U.S." in them, which a plain
+    # full-stop split would cut short
+    for query in ("rehab", "title fight", "senate hearings", "genocide prevention", "champion"):
+        want, got = by_whole.search(query), by_lean.search(query)
+        assert got == want
+        snippets += sum(r.snippet is not None for r in got.results)
+    assert snippets >= 3
+    assert all(isinstance(b, LeanBriefing) for b in lean.briefings)
