@@ -92,18 +92,27 @@ class Briefing:
     def id(self) -> str:
         return self.article.id
 
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each of its sentences."""
+        return [(s.start, s.end) for s in self.sentences]
+
 
 @dataclass(frozen=True, slots=True)
 class LeanBriefing(Briefing):
-    """A briefing without the parts only reading it needs (its blocks, sentences, mentions and
-    quotes; and, when the analysis dated it, the dates found in its text): what the reader
-    holds for each of 100,000 stories. Its text, entities and summary are all there, so the
-    list, the search index and the threads work on it as on a whole one;
-    `brief.library.Library.whole` gives the whole one back, from the cache."""
+    """A briefing without the parts only reading it needs (its blocks, mentions and quotes,
+    and its sentences as objects): what the reader holds for each of 100,000 stories. Its
+    text, entities, dates in text and where its sentences end are all there, so the list,
+    the search index and threading work on it as on a whole one (threading from scratch
+    aside: it reads the whole ones); `brief.library.Library.whole` gives the whole one back,
+    from the cache."""
 
     # where its sentences start and end, flat ([start, end, start, end, …] as 32-bit numbers:
-    # 8 bytes a sentence, not a Sentence object), for the search results' snippets
+    # 8 bytes a sentence, not a Sentence object)
     bounds: array = field(default_factory=lambda: array("I"))
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        i = iter(self.bounds)
+        return list(zip(i, i))
 
 
 @dataclass(frozen=True, slots=True)

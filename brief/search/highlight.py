@@ -46,11 +46,8 @@ def merge_spans(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...
 
 
 def _sentences(b: Briefing) -> Iterable[tuple[int, int]]:
-    if b.sentences:
-        return ((s.start, s.end) for s in b.sentences)
-    if bounds := getattr(b, "bounds", None):  # a lean briefing's, flat
-        i = iter(bounds)
-        return zip(i, i)
+    if spans := b.sentence_spans():
+        return spans
     return ((m.start(), m.end()) for m in _SENTENCE_RE.finditer(b.article.text))
 
 

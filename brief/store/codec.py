@@ -14,6 +14,7 @@ import sys
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
+from functools import lru_cache
 from types import MemberDescriptorType
 
 from brief.gc_pause import paused_gc
@@ -117,32 +118,42 @@ _intern = sys.intern  # one copy of a name however many briefings mention it
 
 def decode_lean(article: Article, data: str) -> Briefing:
     """The briefing as a reader holds it (see `LeanBriefing`): the parts that only reading it
-    needs are not built. An article the analysis could not date stays whole, since threading
-    dates it from the evidence in its sentences and dates."""
-    (headline, summary, date, inferred, source, _, sentences, _, entities, _, _, related) = _loads(
-        data
-    )
-    if date is None:
-        return decode_briefing(article, data)
+    needs are not built, nor its dates in text when the analysis dated it already (only
+    threading reads them, to date an undated one)."""
+    (headline, summary, date, inferred, source, _, sentences, _, entities, _, dates,
+     related) = _loads(data)  # fmt: skip
     i = iter(entities)
     entities = tuple(
-        map(Entity, map(_intern, i), map(_intern, i), i, (tuple(map(_intern, a)) for a in i))
+        map(_entity, map(_intern, i), map(_intern, i), i, (tuple(map(_intern, a)) for a in i))
     )
+    if date is None:  # threading dates it from the dates in its text
+        i = iter(dates)
+        dates = tuple(map(_mention, i, i, i, i, i))
+    else:
+        dates = ()
     return LeanBriefing(
         article, headline, summary, date, inferred, _intern(source), (), (), (), entities, (),
-        (), tuple(related), "", "", array("I", sentences),
+        dates, tuple(related), "", "", array("I", sentences),
     )  # fmt: skip
 
 
 def lighten(b: Briefing) -> Briefing:
     """A whole briefing as a reader holds it: the same as `decode_lean` would give."""
-    if isinstance(b, LeanBriefing) or not b.date or b.date_inferred:
+    if isinstance(b, LeanBriefing):
         return b
     bounds = array("I", [v for s in b.sentences for v in (s.start, s.end)])
+    entities = tuple(_entity(e.name, e.type, e.count, e.aliases) for e in b.entities)
     return LeanBriefing(
         b.article, b.headline, b.summary, b.date, b.date_inferred, b.source, (), (), (),
-        b.entities, (), (), b.related, b.thread, b.event, bounds,
+        entities, (), b.dates if not b.date or b.date_inferred else (), b.related, b.thread,
+        b.event, bounds,
     )  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity(name: str, kind: str, count: int, aliases: tuple[str, ...]) -> Entity:
+    """One object for an entity many briefings name alike (frozen, so shared safely)."""
+    return Entity(name, kind, count, aliases)
 
 
 def decode_briefings(rows: Iterable[tuple[Article, str]], lean: bool = False) -> list[Briefing]:

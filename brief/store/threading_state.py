@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import sqlite3
+import sys
 import time
 import zipfile
 import zlib
@@ -141,7 +142,9 @@ def _previous(data: object, ids: list[str]) -> Previous:
         )
         for tid, title, articles, entities, events in data["t"]
     }
-    placed = {i: (p[0], bool(p[1]), p[2], p[3]) for i, p in zip(ids, data["b"])}
+    # interned: an id is one string however many articles its event or thread has
+    intern = sys.intern
+    placed = {i: (p[0], bool(p[1]), intern(p[2]), intern(p[3])) for i, p in zip(ids, data["b"])}
     return Previous(placed, threads)
 
 

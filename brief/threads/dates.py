@@ -131,7 +131,7 @@ def infer_date(b: Briefing, anchors: list[str], event_anchors: list[str] = ()) -
     dateline = find_dateline(text)
     if dateline and dateline.date and (day := resolve_partial(dateline.date, anchors)):
         return day
-    sentences = [(s.start, s.end) for s in b.sentences]
+    sentences = b.sentence_spans()
     days = [
         d for p in reported_days(text, b.dates, sentences) if (d := resolve_partial(p, anchors))
     ]
