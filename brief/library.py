@@ -107,12 +107,13 @@ def analyse_all(
     progress: Progress | None = None,
     plan: AnalysisPlan | None = None,
     lean: bool = False,
+    quotes: bool = False,
 ) -> tuple[list[Briefing], int]:
     """Briefings for `articles`, taking unchanged ones from the cache and analysing the rest on
     every core; and how many were analysed afresh. Each batch is committed to the cache as it
     is done, so an interrupted load keeps what it analysed and the next one resumes. `lean`:
-    those from the cache as a reader holds them (see `LeanBriefing`)."""
-    cached = store.cached(articles, lean) if store else {}
+    those from the cache as a reader holds them (see `LeanBriefing`), with their `quotes`."""
+    cached = store.cached(articles, lean, quotes) if store else {}
     todo = [a for a in articles if a.id not in cached]
     total, reused = len(articles), len(articles) - len(todo)
     report = progress or (lambda _: None)
@@ -206,6 +207,7 @@ def build_corpus(
     progress: Progress | None = None,
     key: str | None = "",
     lean: bool = False,
+    quotes: bool = False,
 ) -> Corpus:
     """Load, analyse and thread everything under `paths` (the bundled seeds when empty),
     or the articles already `loaded`. With `merge`, copies of one story from several sources
@@ -216,20 +218,21 @@ def build_corpus(
     used are skipped and listed in `Corpus.problems`. `progress` is told how far it has come.
     `key` names the corpus, whose threading grows from what was kept of it (by default
     `corpus_key(paths, merge)`; None keeps only the threading of exactly these articles).
-    `lean`: the briefings as a reader holds them (see `LeanBriefing`), which needs a store.
+    `lean`: the briefings as a reader holds them (see `LeanBriefing`), which needs a store;
+    with `quotes`, they keep their quotes (what `brief list --json` prints).
     """
     if loaded is None:
         loaded = load(default_paths(paths))
     articles = merge_stories(loaded.articles) if merge else loaded.articles
     lean = lean and store is not None
-    briefings, analysed = analyse_all(articles, store, progress, lean=lean)
+    briefings, analysed = analyse_all(articles, store, progress, lean=lean, quotes=quotes)
     if progress:
         progress(LoadProgress("threading", len(articles), len(articles), len(articles) - analysed))
     if key == "":
         key = corpus_key(paths, merge)
     briefings, threads, how = thread_all(briefings, store, plan, key)
     if lean:  # those analysed or threaded afresh are whole until here
-        briefings = [lighten(b) for b in briefings]
+        briefings = [lighten(b, quotes) for b in briefings]
     return Corpus(
         briefings=sort_briefings(briefings),
         threads=threads,
@@ -314,19 +317,20 @@ class Library:
         paths: Sequence[str | Path] = (),
         progress: Progress | None = None,
         lean: bool = False,
+        quotes: bool = False,
     ) -> Corpus:
         """The corpus under `paths`; with none, the library's (its copies of one story merged)
         when it follows sources, else the bundled seeds. `progress` (called in this thread) is
         told how far the load has come, with each batch of briefings as it is analysed.
         `lean`: briefings as a reader holds them, without the parts only reading one needs
-        (see `LeanBriefing`); `whole` gives those back."""
+        (see `LeanBriefing`), with their `quotes` or not; `whole` gives those back."""
         followed = not paths and self.has_sources()
         key = corpus_key(paths, followed)
         # taken before reading: a file written meanwhile makes the next start load afresh
         signature = self._signature(paths, followed) if key else None
         loaded = self.articles(paths, followed)
         corpus = build_corpus(
-            paths, self.store, self.plan, loaded, followed, progress, key, lean=lean
+            paths, self.store, self.plan, loaded, followed, progress, key, lean, quotes
         )
         if self.store is not None and key and signature:
             # should it fail, the next start paints after loading instead: nothing is lost

@@ -130,7 +130,8 @@ def _corpus(paths: tuple[str, ...]):
     try:
         # Named paths, or with none the library (when it follows sources) or the seeds; what
         # was analysed and threaded before comes from the cache, as in the reader.
-        corpus = library.load(paths, progress=bar)
+        # lean, with quotes: the JSON needs no article's sentences, mentions or paragraphs
+        corpus = library.load(paths, progress=bar, lean=True, quotes=True)
     except SourceError as exc:
         _fail(str(exc))
     finally:

@@ -116,11 +116,11 @@ def decode_briefing(article: Article, data: str) -> Briefing:
 _intern = sys.intern  # one copy of a name however many briefings mention it
 
 
-def decode_lean(article: Article, data: str) -> Briefing:
+def decode_lean(article: Article, data: str, quotes: bool = False) -> Briefing:
     """The briefing as a reader holds it (see `LeanBriefing`): the parts that only reading it
     needs are not built, nor its dates in text when the analysis dated it already (only
-    threading reads them, to date an undated one)."""
-    (headline, summary, date, inferred, source, _, sentences, _, entities, _, dates,
+    threading reads them, to date an undated one). With `quotes`, its quotes are kept."""
+    (headline, summary, date, inferred, source, _, sentences, _, entities, said, dates,
      related) = _loads(data)  # fmt: skip
     i = iter(entities)
     entities = tuple(
@@ -131,22 +131,25 @@ def decode_lean(article: Article, data: str) -> Briefing:
         dates = tuple(map(_mention, i, i, i, i, i))
     else:
         dates = ()
+    if quotes:
+        i = iter(said)
+        said = tuple(map(Quote, i, i, i, i))
     return LeanBriefing(
-        article, headline, summary, date, inferred, _intern(source), (), (), (), entities, (),
-        dates, tuple(related), "", "", array("I", sentences),
+        article, headline, summary, date, inferred, _intern(source), (), (), (), entities,
+        tuple(said) if quotes else (), dates, tuple(related), "", "", array("I", sentences),
     )  # fmt: skip
 
 
-def lighten(b: Briefing) -> Briefing:
+def lighten(b: Briefing, quotes: bool = False) -> Briefing:
     """A whole briefing as a reader holds it: the same as `decode_lean` would give."""
     if isinstance(b, LeanBriefing):
         return b
     bounds = array("I", [v for s in b.sentences for v in (s.start, s.end)])
     entities = tuple(_entity(e.name, e.type, e.count, e.aliases) for e in b.entities)
+    dates = b.dates if not b.date or b.date_inferred else ()
     return LeanBriefing(
         b.article, b.headline, b.summary, b.date, b.date_inferred, b.source, (), (), (),
-        entities, (), b.dates if not b.date or b.date_inferred else (), b.related, b.thread,
-        b.event, bounds,
+        entities, b.quotes if quotes else (), dates, b.related, b.thread, b.event, bounds,
     )  # fmt: skip
 
 
@@ -156,12 +159,15 @@ def _entity(name: str, kind: str, count: int, aliases: tuple[str, ...]) -> Entit
     return Entity(name, kind, count, aliases)
 
 
-def decode_briefings(rows: Iterable[tuple[Article, str]], lean: bool = False) -> list[Briefing]:
+def decode_briefings(
+    rows: Iterable[tuple[Article, str]], lean: bool = False, quotes: bool = False
+) -> list[Briefing]:
     """Many briefings at once, with the garbage collector paused (see the module's note);
-    `lean` ones as a reader holds them (see `decode_lean`)."""
-    decode = decode_lean if lean else decode_briefing
+    `lean` ones as a reader holds them (see `decode_lean`), with their `quotes` or not."""
     with paused_gc():
-        return [decode(article, data) for article, data in rows]
+        if lean:
+            return [decode_lean(article, data, quotes) for article, data in rows]
+        return [decode_briefing(article, data) for article, data in rows]
 
 
 def encode_threads(briefings: list[Briefing], threads: list[Thread]) -> str:

@@ -189,10 +189,12 @@ class Store:
 
     # --- analysis cache ---------------------------------------------------------
 
-    def cached(self, articles: Iterable[Article], lean: bool = False) -> dict[str, Briefing]:
+    def cached(
+        self, articles: Iterable[Article], lean: bool = False, quotes: bool = False
+    ) -> dict[str, Briefing]:
         """Briefings already analysed for these articles, by article id; `lean`: as a reader
-        holds them (`LeanBriefing`: `whole` gives the rest back)."""
-        return {b.id: b for b in decode_briefings(self._analyses(articles), lean)}
+        holds them (`LeanBriefing`: `whole` gives the rest back), with their `quotes` or not."""
+        return {b.id: b for b in decode_briefings(self._analyses(articles), lean, quotes)}
 
     def _analyses(self, articles: Iterable[Article]) -> list[tuple[Article, str]]:
         """The cached analyses of these articles (those the cache has), encoded."""

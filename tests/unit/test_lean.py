@@ -79,30 +79,21 @@ def test_a_story_the_cache_lost_is_analysed_again_when_opened(tmp_path):
     assert library.whole_many(lean.briefings) == whole.briefings
 
 
-def test_the_cli_prints_whole_briefings_after_the_reader_loaded_lean(tmp_path):
-    """The CLI loads whole briefings: its JSON (quotes and all) is the same whoever loaded
-    the cache before it."""
-    from brief.store.db import default_path
+def test_the_cli_json_of_a_lean_load_with_quotes_is_that_of_whole_briefings(tmp_path):
+    """The CLI loads lean with quotes (`brief list --json` prints quotes, nothing finer)."""
+    from brief.views.contracts import briefing_json, thread_json
     from tests.helpers import run_brief
 
     _write(tmp_path / "news", "a.jsonl", _rows())
+    whole = Library.open(tmp_path / "whole.sqlite3").load([tmp_path / "news"])
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    first = run_brief("list", "--json", str(tmp_path / "news"), env=env)
-    assert first.returncode == 0, first.stderr
-    import os
-
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        cache = default_path()
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
-    assert cache.exists()
-    Library.open(cache).load([tmp_path / "news"], lean=True)
-    second = run_brief("list", "--json", str(tmp_path / "news"), env=env)
-    assert json.loads(first.stdout) == json.loads(second.stdout)
-    assert any(row.get("quotes") for row in json.loads(first.stdout))
+    for _ in ("cold", "warm"):
+        listed = run_brief("list", "--json", str(tmp_path / "news"), env=env)
+        assert listed.returncode == 0, listed.stderr
+        assert json.loads(listed.stdout) == [briefing_json(b) for b in whole.briefings]
+    threads = run_brief("threads", "--json", str(tmp_path / "news"), env=env)
+    assert json.loads(threads.stdout) == [thread_json(t) for t in whole.threads]
+    assert any(b.quotes for b in whole.briefings)
 
 
 def test_search_finds_and_quotes_lean_briefings_as_whole_ones(tmp_path):
