@@ -80,7 +80,7 @@ def first_screen(
     state_path: Path | None = None,
 ) -> FirstScreen | None:
     """The rows saved from this very input, with read and starred; None when there are none."""
-    from brief.store.db import default_path, default_state_path
+    from brief.store.paths import default_path, default_state_path
 
     cache_path = cache_path or default_path()
     state_path = state_path or default_state_path()

@@ -15,8 +15,8 @@ _WHERE = {
     "SCHEMA_VERSION": "db",
     "Store": "db",
     "content_key": "db",
-    "default_path": "db",
-    "default_state_path": "db",
+    "default_path": "paths",
+    "default_state_path": "paths",
     "LIBRARY_VERSION": "library_db",
     "MIGRATIONS": "library_db",
     "LibraryDB": "library_db",
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from brief.store.db import SCHEMA_VERSION, Store, content_key, default_path, default_state_path
+    from brief.store.db import SCHEMA_VERSION, Store, content_key
     from brief.store.files import NewerSchema
     from brief.store.growing import Threaded, thread_corpus
     from brief.store.library_db import (
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         SourceRow,
         Stored,
     )
+    from brief.store.paths import default_path, default_state_path
     from brief.store.threading_state import Saved, ThreadingStates, article_digest
 
 

@@ -26,6 +26,7 @@ from brief.store import rows
 from brief.store.codec import decode_briefings, decode_threads, encode_briefing, encode_threads
 from brief.store.files import DbFile, Layout, run_script, stepwise
 from brief.store.library_db import LibraryDB
+from brief.store.paths import default_path, default_state_path
 from brief.store.salvage import copy_rows
 from brief.store.threading_state import ThreadingStates
 
@@ -129,18 +130,6 @@ def code_fingerprint(*packages: str) -> str:
 def content_key(article: Article) -> str:
     fields = (article.id, article.text, article.title, article.date, article.source, article.url)
     return hashlib.blake2b(json.dumps(fields).encode(), digest_size=16).hexdigest()
-
-
-def default_path() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("brief", appauthor=False)) / "briefings.sqlite3"
-
-
-def default_state_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("brief", appauthor=False)) / "state.sqlite3"
 
 
 class Store:
