@@ -12,28 +12,20 @@ Medians of `--runs` runs.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import fcntl
 import os
-import pty
 import re
 import select
-import shutil
 import signal
 import statistics
-import struct
 import sys
-import tempfile
-import termios
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup import brief_command  # noqa: E402  (sibling benchmarks)
-from threads_scale import corpus  # noqa: E402
-from warm_start import FEED_TITLE, newsboat_command, prime_brief, write_inputs  # noqa: E402
+from startup import brief_command, spawn  # noqa: E402  (sibling benchmarks)
+from warm_start import FEED_TITLE, each_size, newsboat_command, primed  # noqa: E402
 
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]")
 QUIET = 5.0  # seconds without a new peak: loaded and indexed
@@ -50,13 +42,7 @@ def _peak_kb(pid: int) -> int:
 def peak_mb(command: list[str], marker: str, env: dict, busy: bytes, timeout: float) -> float:
     """The peak resident set of `command` once `marker` showed, `busy` left the screen and
     the peak stayed put for QUIET seconds."""
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        try:
-            os.execvpe(command[0], command, env)
-        finally:
-            os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    pid, fd = spawn(command, env)
     started = time.monotonic()
     tail, seen, peak, moved = b"", False, 0, time.monotonic()
     try:
@@ -83,18 +69,7 @@ def peak_mb(command: list[str], marker: str, env: dict, busy: bytes, timeout: fl
 
 
 def measure(size: int, runs: int, root: Path) -> None:
-    folder = root / str(size)
-    folder.mkdir()
-    jsonl, feed = write_inputs(corpus(size), folder)
-    env = {
-        **os.environ,
-        "TERM": "xterm-256color",
-        "XDG_CONFIG_HOME": str(folder / "config-home"),
-        "XDG_CACHE_HOME": str(folder / "cache-home"),
-        "XDG_DATA_HOME": str(folder / "data-home"),
-    }
-    print(f"{size:,} articles: priming brief (cold analysis)…", flush=True)
-    marker = prime_brief(jsonl, env)
+    folder, jsonl, feed, env, marker = primed(size, root)
     programs = {"brief": ([*brief_command(), str(jsonl)], marker)}
     newsboat = newsboat_command(folder, feed)
     if newsboat is not None:
@@ -115,18 +90,5 @@ def measure(size: int, runs: int, root: Path) -> None:
     print(line, flush=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="brief-memory-"))
-    try:
-        for size in args.sizes:
-            measure(size, args.runs, root)
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-
-
 if __name__ == "__main__":
-    main()
+    each_size(__doc__, measure, 3, "brief-memory-")

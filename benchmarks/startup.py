@@ -50,11 +50,8 @@ def brief_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "brief"]
 
 
-def time_until(
-    command: list[str], marker: str, env: dict[str, str], timeout: float = 60.0
-) -> float:
-    """Seconds from spawn until `marker` appears on the pty."""
-    started = time.perf_counter()
+def spawn(command: list[str], env: dict[str, str]) -> tuple[int, int]:
+    """`command` started under an 80x24 pty: its pid, and the pty's file descriptor."""
     pid, fd = pty.fork()
     if pid == 0:  # child
         try:
@@ -62,6 +59,15 @@ def time_until(
         finally:
             os._exit(127)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    return pid, fd
+
+
+def time_until(
+    command: list[str], marker: str, env: dict[str, str], timeout: float = 60.0
+) -> float:
+    """Seconds from spawn until `marker` appears on the pty."""
+    started = time.perf_counter()
+    pid, fd = spawn(command, env)
     seen = b""
     needle = marker.encode()
     try:

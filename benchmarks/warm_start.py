@@ -106,7 +106,10 @@ def newsboat_command(folder: Path, feed: Path) -> list[str] | None:
     return command
 
 
-def measure(size: int, runs: int, root: Path) -> dict[str, float]:
+def primed(size: int, root: Path) -> tuple[Path, Path, Path, dict, str]:
+    """The corpus of `size` written under `root` and read once by brief, untimed: its folder,
+    the JSON Lines folder, the feed, the environment (brief's own directories there) and the
+    first headline of brief's list."""
     folder = root / str(size)
     folder.mkdir()
     jsonl, feed = write_inputs(corpus(size), folder)
@@ -118,7 +121,11 @@ def measure(size: int, runs: int, root: Path) -> dict[str, float]:
         "XDG_DATA_HOME": str(folder / "data-home"),
     }
     print(f"{size:,} articles: priming brief (cold analysis)…", flush=True)
-    marker = prime_brief(jsonl, env)
+    return folder, jsonl, feed, env, prime_brief(jsonl, env)
+
+
+def measure(size: int, runs: int, root: Path) -> dict[str, float]:
+    folder, jsonl, feed, env, marker = primed(size, root)
     bare = folder / "bare.py"
     bare.write_text(BARE_ROWS)
     programs = {
@@ -150,12 +157,13 @@ def measure(size: int, runs: int, root: Path) -> dict[str, float]:
     return medians
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def each_size(doc: str, measure, runs: int, prefix: str) -> None:
+    """Runs `measure(size, runs, root)` for each of `--sizes`, in a temporary folder."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=runs)
     args = parser.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="brief-warm-"))
+    root = Path(tempfile.mkdtemp(prefix=prefix))
     try:
         for size in args.sizes:
             measure(size, args.runs, root)
@@ -164,4 +172,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    each_size(__doc__, measure, 5, "brief-warm-")
