@@ -93,6 +93,16 @@ class PtySession:
         self.status = os.waitstatus_to_exitcode(status)
         return False
 
+    def exited(self, seconds: float) -> bool:
+        """Whether the program has ended within `seconds`. Its end of the pty closes before the
+        process is gone (threads still winding down), so reading to the end is not enough."""
+        deadline = time.monotonic() + seconds
+        while self.alive():
+            if time.monotonic() > deadline:
+                return False
+            self.read(0.1)
+        return True
+
     def close(self) -> None:
         if self.alive():
             os.kill(self.pid, signal.SIGTERM)

@@ -43,8 +43,8 @@ def test_fast_keys_through_the_palette_do_not_crash(tmp_path):
         assert term.alive()
         assert "Traceback" not in term.text()
         term.send("q")
-        term.read(15)  # returns as soon as brief has exited; a busy machine tears down slowly
-        assert not term.alive() and term.status == 0
+        # it tests crashes, not exit speed: a loaded machine may wind down slowly
+        assert term.exited(30) and term.status == 0
 
 
 _COLOUR = re.compile(rb"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]")
