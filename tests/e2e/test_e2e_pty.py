@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from pathlib import Path
 
 from tests.helpers import REPO, brief_command
 from tests.pty_session import PtySession
@@ -68,3 +69,43 @@ def test_no_color_sends_no_colour_sequences(tmp_path):
 def _has_colour(params: bytes) -> bool:
     codes = [int(p) for p in params.split(b";") if p]
     return any(30 <= c <= 49 and c not in (39, 49) or 90 <= c <= 107 for c in codes)
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Live processes whose environment names `marker` (brief and any worker it spawned)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as environ:
+                    if marker.encode() in environ.read():
+                        found.append(int(entry))
+            except OSError:
+                continue  # gone meanwhile, or not ours to read
+    return found
+
+
+def test_q_during_a_cold_load_quits_at_once_and_leaves_no_worker(tmp_path):
+    """4,000 articles take 7 s or more to analyse on two workers: `q` meanwhile ends brief at
+    once (the batches done are committed; the one in flight is lost, as with kill -9)."""
+    import json
+
+    rows = [json.loads(line) for line in Path(FIXTURE).read_text(encoding="utf-8").splitlines()]
+    corpus = tmp_path / "many.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for n in range(4000):
+            row = rows[n % len(rows)]
+            out.write(json.dumps({**row, "id": f"a{n}", "text": f"{row['text']} ({n})"}) + "\n")
+    env = _env(tmp_path, BRIEF_TEST_MARK=str(tmp_path))
+    with PtySession([*brief_command(), str(corpus)], env, 80, 24) as term:
+        term.wait_for("analysing", timeout=90)
+        assert len(_processes_with(str(tmp_path))) >= 2  # brief and its workers
+        term.send("q")
+        started = time.monotonic()
+        assert term.exited(20) and term.status == 0
+        took = time.monotonic() - started
+    assert took < 5, f"q took {took:.1f} s: it waited for the analysis"
+    deadline = time.monotonic() + 10
+    while _processes_with(str(tmp_path)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _processes_with(str(tmp_path)), "analysis workers outlived brief"
