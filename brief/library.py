@@ -23,7 +23,7 @@ from pathlib import Path
 from brief.analysis.pool import Plan as AnalysisPlan
 from brief.analysis.pool import analysed
 from brief.follow import AddResult, Follower, RefreshSummary, SourceResult
-from brief.model import Article, Briefing, LeanBriefing, Thread
+from brief.model import Article, Briefing, Thread
 from brief.resources import seeds_dir
 from brief.snapshot import FirstScreen, corpus_key, first_screen, input_signature
 from brief.sources import (
@@ -344,9 +344,8 @@ class Library:
 
     def whole_many(self, briefings: Sequence[Briefing]) -> list[Briefing]:
         """`whole` for many at once (one read of the cache)."""
-        if self.store is None or not any(isinstance(b, LeanBriefing) for b in briefings):
-            return list(briefings)
-        return self.store.whole(briefings)
+        # without a store nothing was loaded lean (see build_corpus)
+        return list(briefings) if self.store is None else self.store.whole(briefings)
 
     def _signature(self, paths: Sequence[str | Path], followed: bool) -> str | None:
         if self.store is None:

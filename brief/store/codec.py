@@ -131,12 +131,11 @@ def decode_lean(article: Article, data: str, quotes: bool = False) -> Briefing:
         dates = tuple(map(_mention, i, i, i, i, i))
     else:
         dates = ()
-    if quotes:
-        i = iter(said)
-        said = tuple(map(Quote, i, i, i, i))
+    i = iter(said)
+    said = tuple(map(Quote, i, i, i, i)) if quotes else ()
     return LeanBriefing(
-        article, headline, summary, date, inferred, _intern(source), (), (), (), entities,
-        tuple(said) if quotes else (), dates, tuple(related), "", "", array("I", sentences),
+        article, headline, summary, date, inferred, _intern(source), (), (), (), entities, said,
+        dates, tuple(related), "", "", array("I", sentences),
     )  # fmt: skip
 
 

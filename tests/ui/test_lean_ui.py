@@ -31,6 +31,13 @@ async def test_a_lean_story_opens_whole_with_its_quotes_and_timeline(tmp_path):
         text = screen_text(app)
         assert "Key quotes" in text
         assert "He behaved, in my opinion, in a very correct way" in text
+        # a theme change repaints the story without reading the cache again
+        reads = []
+        pane.whole = lambda b: reads.append(b) or b
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        await pilot.pause()
+        assert not reads and "Key quotes" in screen_text(app)
         await pilot.press("escape", "t")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)

@@ -46,6 +46,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.summary_words = 0  # the config's summary_length; 0: the whole summary
         # the whole briefing for one the list holds lean (the library reads the rest back)
         self.whole: Callable[[Briefing], Briefing] = lambda briefing: briefing
+        self._whole: tuple[Briefing, Briefing] | None = None  # the last one read, and its whole
         self._note = ""
 
     def compose(self) -> ComposeResult:
@@ -84,8 +85,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if briefing is None:
             parts = ArticleParts(head=Text(empty), quotes=None, body=Text())
         else:
+            if self._whole is None or self._whole[0] is not briefing:
+                # read once per story shown: a theme change repaints it without reading again
+                self._whole = (briefing, self.whole(briefing))
             parts = article_parts(
-                self.whole(briefing), self._styles(), self.thread_note(briefing), self.summary_words
+                self._whole[1], self._styles(), self.thread_note(briefing), self.summary_words
             )
         self.query_one("#article-head", Static).update(parts.head)
         self.query_one("#article-quotes").display = parts.quotes is not None
