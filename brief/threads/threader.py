@@ -46,6 +46,10 @@ EVENT_THRESHOLD = 0.105
 # share, or when they are STRONG_PAIR alike themselves (one story told by two outlets).
 NEIGHBOUR_FLOOR = 0.04
 STRONG_PAIR = 0.12
+# Even through a shared neighbour, two articles must be LINK_FLOOR alike themselves: on a
+# busy beat (a rugby season, an election campaign) every story shares neighbours with every
+# other, and a chain of such links would make the whole beat one happening.
+LINK_FLOOR = 0.09
 THREAD_THRESHOLD = 0.30  # mean name-profile similarity for events to be one story
 
 KEPT_WORDS = 20
@@ -125,7 +129,9 @@ class Threader:
         else:
             top, common, changed = _grown_neighbours(before, n, ends_a, ends_b, alike, close)
         # each row of `top` holds the article itself, so two mutual neighbours share two entries
-        linked = np.flatnonzero((common >= 3) | ((common >= 1) & (alike >= STRONG_PAIR)))
+        linked = np.flatnonzero(
+            ((common >= 3) & (alike >= LINK_FLOOR)) | ((common >= 1) & (alike >= STRONG_PAIR))
+        )
         # far-apart dates also weigh on the neighbour overlap, which alone cannot tell in a
         # tiny corpus
         sims = (

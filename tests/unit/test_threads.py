@@ -175,3 +175,30 @@ def test_unrelated_stories_that_share_a_club_or_a_country_stay_apart():
     assert sum(len(t["articles"]) for t in threads) == 14
     assert len(threads) >= 13, [t["title"] for t in threads if len(t["articles"]) > 1]
     assert max(len(t["articles"]) for t in threads) <= 2
+
+
+def test_a_busy_beat_is_not_one_happening():
+    """BBC stories of a few busy beats (tests/fixtures/bbc-beats.README.md): every story of a
+    rugby season or an election campaign shares nearest neighbours with the others, and at
+    8431b59 chains of such weak links made 41 pairs of them one happening. Linked only when
+    they are alike themselves, stories that merely share the beat stand alone."""
+    path = FIXTURES / "bbc-beats.jsonl"
+    titles = {
+        row["id"]: row["title"]
+        for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+    }
+    threads = _threads(str(path))
+    joined = [[titles[a] for a in t["articles"]] for t in threads if len(t["articles"]) > 1]
+    alone = {titles[t["articles"][0]] for t in threads if len(t["articles"]) == 1}
+    # an athletics meeting, an Oscars story and a Labour speech, each its own happening
+    assert {
+        "Record fails to lift lacklustre meet",
+        "British stars denied major Oscars",
+        "Brown outlines third term vision",
+    } <= alone, joined
+    assert sum(len(t) * (len(t) - 1) // 2 for t in joined) <= 30, joined
+    # one story told twice still joins
+    assert any(
+        set(t) == {"Yukos unit buyer faces loan claim", "Yukos accused of lying to court"}
+        for t in joined
+    ), joined
