@@ -132,7 +132,8 @@ INNER_TITLES = TITLE_WORDS | frozenset(
     Commissioner Chairman Chairwoman Spokesman Spokeswoman Leader Captain Commander Officer
     Executive CEO Deputy Lieutenant Colonel Sergeant Inspector Superintendent Detective
     Constable Bishop Rabbi Imam Professor Prof Skipper Striker Midfielder Defender
-    Goalkeeper""".split()
+    Goalkeeper Treasurer Chairperson Envoy Adviser Advisor Prosecutor Sheriff Admiral
+    Editor Founder Co-founder Spokesperson""".split()
 )
 # A department named after its title: "Secretary of State John Kerry".
 _DEPARTMENT_BEFORE = re.compile(
@@ -146,7 +147,7 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     """The person after a job title inside a run is the entity, not the run with its title:
     "Springfield Mayor Linda Alvarez" is Linda Alvarez (and the place Springfield)."""
     out = []
-    places = resources().phrases
+    places, norp = resources().phrases, resources().norp
     for s, e, kind in spans:
         if text.count(" ", s, e) < 1:  # one word: no title inside
             if _NAME_AFTER.match(text, e) and _DEPARTMENT_BEFORE.search(text, max(0, s - 40), s):
@@ -173,8 +174,11 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
         out.append((person[0][0], person[-1][1], "PERSON"))
         before = [w for w in words[:cut] if w[2] not in INNER_TITLES and w[2][0].isupper()]
         if before and cut > 0 and len(before) == cut:
+            # who gave the title: a place ("Springfield Mayor"), a party or nation ("Labour
+            # Chairman"), else an organisation ("Microsoft Chief Executive"); never the person
             name = text[before[0][0] : before[-1][1]]
-            out.append((before[0][0], before[-1][1], "GPE" if places.get(name) else kind))
+            owner = "GPE" if places.get(name) else "NORP" if name in norp else "ORG"
+            out.append((before[0][0], before[-1][1], owner))
     out.sort()
     return out
 

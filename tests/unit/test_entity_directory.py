@@ -73,6 +73,28 @@ def test_job_titles_stay_out_of_names_and_the_place_before_them_is_a_place():
     assert not any("Mayor" in name or "State" in name or "Coach" in name for name, _ in found)
 
 
+def test_who_gave_the_title_is_never_the_person_who_holds_it():
+    """ "Tory Treasurer Lord Ashcroft" (BBC, 2005) was one person named with the title; and the
+    word before a title, when kept, took the person's type ("Microsoft" a person)."""
+    text = (
+        "Tory Treasurer Lord Ashcroft paid the bill. Labour Chairman Ian McCartney agreed. "
+        "Microsoft Chief Executive Satya Nadella left early."
+    )
+    found = {
+        (m["text"], m["type"])
+        for m in json.loads(run_brief("entities", "--json", input=text).stdout)
+    }
+    assert {
+        ("Lord Ashcroft", "PERSON"),
+        ("Ian McCartney", "PERSON"),
+        ("Satya Nadella", "PERSON"),
+        ("Microsoft", "ORG"),
+        ("Labour", "NORP"),
+    } <= found, found
+    assert not any("Treasurer" in name or "Chief" in name for name, _ in found)
+    assert ("Tory", "PERSON") not in found and ("Microsoft", "PERSON") not in found
+
+
 def test_a_name_the_gazetteer_knows_as_only_an_organisation_or_a_country_takes_that_type():
     text = "Fans on Twitter praised him. Twitter said the account was closed. Ireland agreed."
     found = {
