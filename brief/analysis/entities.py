@@ -16,7 +16,9 @@ from brief.analysis.org_cues import cues
 from brief.model import Entity, Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
-_ORG_TAIL = re.compile(r"\s+(?:[a-z]+\s+)?(?:club|forum)\b")  # "Valdai discussion club"
+_ORG_TAIL = re.compile(
+    r"\s+[a-z]+\s+(?:club|forum)\b"
+)  # "Valdai discussion club", not "the Ayrshire club"
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 _LOWER_WORDS = frozenset(
     "of de del di da du la le van von der den al el bin and the for on".split()
@@ -183,9 +185,11 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
-# A capitalised word or two before a lower-case "club"/"forum": "the Valdai discussion club".
+# A capitalised word or two, a lower-case word, then "club"/"forum": "the Valdai discussion
+# club". Without the word between, the name is a place the club is known by ("the Ayrshire
+# club", "the Rugby Park club" in football writing), not the club's name.
 _CLUB = re.compile(
-    r"(?<![\w.'’-])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=\s+(?:[a-z]+\s+)?(?:club|forum)\b)"
+    r"(?<![\w.'’-])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=\s+[a-z]+\s+(?:club|forum)\b)"
 )
 
 

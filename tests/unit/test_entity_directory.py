@@ -103,3 +103,16 @@ def test_a_name_the_gazetteer_knows_as_only_an_organisation_or_a_country_takes_t
     }
     assert ("Twitter", "ORG") in found and ("Ireland", "GPE") in found
     assert not any(t == "PERSON" for _, t in found)
+
+
+def test_the_place_a_club_is_known_by_does_not_become_a_club_name():
+    """Football writing calls Kilmarnock "the Ayrshire club" and Hearts "the Tynecastle club"
+    (CNN/DailyMail); those were entities "Ayrshire Club" and "Tynecastle Club". A club or
+    forum whose name has a word between, "the Valdai discussion club", is still one."""
+    text = (
+        "Locke paid tribute at the Ayrshire club. He was not retained by the Tynecastle club. "
+        "Putin spoke at the Valdai discussion club in Sochi."
+    )
+    found = {m["entity"] for m in json.loads(run_brief("entities", "--json", input=text).stdout)}
+    assert "Valdai Discussion Club" in found, found
+    assert not any(name.endswith("Club") and name != "Valdai Discussion Club" for name in found)
