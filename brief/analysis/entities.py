@@ -308,9 +308,13 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         if m and _initials_match(m.group(1), name):
             defined[m.group(1)] = name
     names = [defined.get(n, n) for n in names]
-    # Short forms of a person's name fold into the most frequent full name that contains them.
+    # Short forms of a person's name fold into the most frequent full name that contains them;
+    # a name with a known given name first is a person's whatever the tagger read ("James
+    # Haskell" beside "Haskell posted…").
     counts = collections.Counter(
-        n for n, (_, _, t) in zip(names, spans) if t == "PERSON" and " " in n
+        n
+        for n, (_, _, t) in zip(names, spans)
+        if " " in n and (t == "PERSON" or _given_name_first(n))
     )
     full_by_part: dict[str, str] = {}
     for full, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
@@ -328,6 +332,38 @@ def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         else n
         for n, (_, _, t) in zip(names, spans)
     ]
+
+
+# Last words of places and firms named after people: "Grace Road", "Warner Bros".
+_PLACE_TAILS = frozenset(
+    """Road Street Avenue Lane Park Square Stadium Ground Arena Hall Bridge Hill Heights
+    Bay Beach Island Islands Valley Lake River Mountain County City Town Bros Brothers""".split()
+)
+
+
+def _given_name_first(name: str) -> bool:
+    """A name of two or three capitalised words that starts with a known given name and is
+    neither a place nor an organisation by its head noun: "Don McLean", not "Crystal Palace"
+    (a place the gazetteer knows) or "George Washington University"."""
+    words = name.split()
+    if (
+        not 1 < len(words) < 4
+        or not all(w[:1].isupper() for w in words)
+        or name.isupper()  # capitals headlines: "HONG KONG"
+        or len(words[0]) < 3  # "Le Matin"
+        or words[-1] in _PLACE_TAILS
+    ):
+        return False
+    res = resources()
+    return (
+        "F" in res.names.get(words[0].upper(), "")
+        and words[0].lower() not in res.lower  # "Major League", "Golden Four", "Grace Road"
+        # "Hong Kong Open", "Florida Marlins" (a surname may be a town: "Don McLean")
+        and words[0] not in res.phrases
+        and " ".join(words[:2]) not in res.phrases
+        and name not in res.phrases
+        and words[-1] not in ORG_HEADS
+    )
 
 
 def _alias_forms(text: str, s: int, e: int, surface: str) -> list[str]:
@@ -403,6 +439,10 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         known = _KNOWN_KIND.get(phrases.get(name, ""))
         if known:
             kind[name] = known
+    for name in kind:
+        # the tagger read a person's full name as something else; cues may still make it a club
+        if kind[name] != "PERSON" and _given_name_first(name):
+            kind[name] = "PERSON"
     _organisations_by_cue(text, spans, names, kind)
     mentions = tuple(Mention(s, e, kind[n], text[s:e], n) for (s, e, _), n in zip(spans, names))
     alias_sets: dict[str, dict[str, None]] = collections.defaultdict(dict)

@@ -116,3 +116,21 @@ def test_the_place_a_club_is_known_by_does_not_become_a_club_name():
     found = {m["entity"] for m in json.loads(run_brief("entities", "--json", input=text).stdout)}
     assert "Valdai Discussion Club" in found, found
     assert not any(name.endswith("Club") and name != "Valdai Discussion Club" for name in found)
+
+
+def test_a_full_name_with_a_known_given_name_is_a_person_and_takes_in_the_surname():
+    """The tagger read "James Haskell" and the lone "Haskell" as an organisation beside the
+    club cues of a rugby story (CNN/DailyMail), so the player was two organisations. A name of
+    two or three words that starts with a known given name is a person's; the club stays a club."""
+    text = (
+        "England flanker James Haskell posted a photo of himself on Thursday. Haskell first "
+        "joined Wasps in 2002 and played eight seasons for the club. Since returning to Wasps, "
+        "Haskell has passed 100 appearances for the club."
+    )
+    found = {
+        (m["text"], m["type"], m["entity"])
+        for m in json.loads(run_brief("entities", "--json", input=text).stdout)
+    }
+    assert ("James Haskell", "PERSON", "James Haskell") in found, found
+    assert ("Haskell", "PERSON", "James Haskell") in found, found
+    assert ("Wasps", "ORG", "Wasps") in found, found
