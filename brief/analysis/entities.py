@@ -341,6 +341,13 @@ _PLACE_TAILS = frozenset(
 )
 
 
+def _club_after_town(name: str, phrases: dict[str, str]) -> bool:
+    """ "Manchester City", "Ipswich Town": a known town and City or Town, which the gazetteer
+    does not know as a place itself (as it knows "Mexico City" and "Cape Town"), is a club."""
+    town, _, tail = name.rpartition(" ")
+    return tail in ("City", "Town") and "T" in phrases.get(town, "") and name not in phrases
+
+
 def _given_name_first(name: str) -> bool:
     """A name of two or three capitalised words that starts with a known given name and is
     neither a place nor an organisation by its head noun: "Don McLean", not "Crystal Palace"
@@ -443,6 +450,8 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
         # the tagger read a person's full name as something else; cues may still make it a club
         if kind[name] != "PERSON" and _given_name_first(name):
             kind[name] = "PERSON"
+        elif kind[name] in ("GPE", "LOC") and _club_after_town(name, phrases):
+            kind[name] = "ORG"
     _organisations_by_cue(text, spans, names, kind)
     mentions = tuple(Mention(s, e, kind[n], text[s:e], n) for (s, e, _), n in zip(spans, names))
     alias_sets: dict[str, dict[str, None]] = collections.defaultdict(dict)

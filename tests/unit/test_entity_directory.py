@@ -134,3 +134,24 @@ def test_a_full_name_with_a_known_given_name_is_a_person_and_takes_in_the_surnam
     assert ("James Haskell", "PERSON", "James Haskell") in found, found
     assert ("Haskell", "PERSON", "James Haskell") in found, found
     assert ("Wasps", "ORG", "Wasps") in found, found
+
+
+def test_a_club_named_after_its_town_is_a_club_and_a_city_stays_a_city():
+    """ "Manchester City" was a place in every CNN/DailyMail story that named it, so the entity
+    directory listed it among countries and cities."""
+    text = (
+        "Fans flew from Mexico City to Cape Town. Ipswich Town beat Hull City on Saturday, "
+        "and Manchester City drew. Kansas City was quiet."
+    )
+    found = {
+        (m["text"], m["type"])
+        for m in json.loads(run_brief("entities", "--json", input=text).stdout)
+    }
+    assert {
+        ("Mexico City", "GPE"),
+        ("Cape Town", "GPE"),
+        ("Kansas City", "GPE"),
+        ("Ipswich Town", "ORG"),
+        ("Hull City", "ORG"),
+        ("Manchester City", "ORG"),
+    } <= found, found
