@@ -10,6 +10,13 @@ from brief.views.entity_directory import entity_directory
 from tests.helpers import run_brief
 
 
+def _typed(text: str) -> set[tuple[str, str]]:
+    """(mention, type) pairs `brief entities --json` finds in `text`."""
+    done = run_brief("entities", "--json", input=text)
+    assert done.returncode == 0, done.stderr
+    return {(m["text"], m["type"]) for m in json.loads(done.stdout)}
+
+
 def _b(i: int, *entities: Entity) -> Briefing:
     return Briefing(
         article=Article(id=str(i), text="x"), headline=f"h{i}", summary="", date=None,
@@ -80,10 +87,7 @@ def test_who_gave_the_title_is_never_the_person_who_holds_it():
         "Tory Treasurer Lord Ashcroft paid the bill. Labour Chairman Ian McCartney agreed. "
         "Microsoft Chief Executive Satya Nadella left early."
     )
-    found = {
-        (m["text"], m["type"])
-        for m in json.loads(run_brief("entities", "--json", input=text).stdout)
-    }
+    found = _typed(text)
     assert {
         ("Lord Ashcroft", "PERSON"),
         ("Ian McCartney", "PERSON"),
@@ -139,14 +143,11 @@ def test_a_full_name_with_a_known_given_name_is_a_person_and_takes_in_the_surnam
 def test_a_club_named_after_its_town_is_a_club_and_a_city_stays_a_city():
     """ "Manchester City" was a place in every CNN/DailyMail story that named it, so the entity
     directory listed it among countries and cities."""
-    text = (
-        "Fans flew from Mexico City to Cape Town. Ipswich Town beat Hull City on Saturday, "
-        "and Manchester City drew. Kansas City was quiet."
+    found = _typed(
+        "Manchester City have spent heavily this summer. Hull City fans were unhappy with the "
+        "price of tickets. Ipswich Town fans sang. Fans flew from Mexico City to Cape Town. "
+        "Kansas City was quiet."
     )
-    found = {
-        (m["text"], m["type"])
-        for m in json.loads(run_brief("entities", "--json", input=text).stdout)
-    }
     assert {
         ("Mexico City", "GPE"),
         ("Cape Town", "GPE"),
