@@ -7,6 +7,7 @@ linker groups articles; the seeds test checks the real pipeline's one thread of 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -365,3 +366,37 @@ def test_the_reader_threads_a_large_corpus_in_worker_processes():
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "pool [2] threads [2] return 0" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+async def test_the_daily_briefing_of_undated_news_claims_no_today_and_says_a_lone_story_once(
+    tmp_path,
+):
+    """BBC stories carry no dates: the daily briefing headed them "Today" and showed each
+    lone story's headline twice ("Be careful how you code · Be careful how you code")."""
+    rows = [
+        {"id": f"u{i}", "title": title, "text": text}
+        for i, (title, text) in enumerate(
+            [
+                ("Be careful how you code", "Programmers were warned about sloppy code."),
+                ("Kraft cuts snack ads for children", "Kraft will stop advertising snacks."),
+            ]
+        )
+    ]
+    path = tmp_path / "undated.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    app = BriefApp(paths=[str(path)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, DailyScreen)
+        head = str(app.screen.query_one("#daily-head").render())
+        assert head.startswith("All · 2 threads") and "no story has a date" in head
+        assert "Today" not in head
+        lines = [
+            line.plain
+            for i in range(len(app.screen.rows))
+            for line in app.screen.query_one(DailyList).block_lines(i, 100, False)
+        ]
+        assert any(line.rstrip().endswith("Be careful how you code") for line in lines), lines
+        assert not any(line.count("Be careful how you code") > 1 for line in lines), lines

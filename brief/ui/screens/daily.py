@@ -75,7 +75,8 @@ class DailyList(BlockList):
         line.append(one_line(row.headline), style=style("daily--title"))
         if row.events > 1:
             line.append(f" · {count_label(row.events, 'event')}", style=style("daily--date"))
-        line.append(" · " + one_line(row.thread.title), style=style("daily--headline"))
+        if row.thread.title != row.headline:  # a story alone is its own thread: say it once
+            line.append(" · " + one_line(row.thread.title), style=style("daily--headline"))
         if selected:
             line.stylize_before(style("daily--selected"))
         return [line]
@@ -116,26 +117,28 @@ class DailyScreen(Screen[str | None]):
 
     def _fill(self) -> None:
         self.rows = self.rank(self.period)
-        empty = (
-            "No dated stories."
-            if self.anchor is None and self.period != "all"
-            else "No thread moved in this period."
-        )
         self.query_one(DailyList).show(
-            self.rows, empty + " d shows a longer period.", dated=self.period != "today"
+            self.rows,
+            "No thread moved in this period. d shows a longer period.",
+            dated=self.period != "today",
         )
         self._show_head()
 
     def _show_head(self) -> None:
         rows = self.rows
-        label = PERIOD_LABELS[self.period]
-        start = period_start(self.period, self.anchor)
-        if start and self.anchor:
-            first, last = human_date(start), human_date(self.anchor.isoformat())
-            label += f", {last}" if first == last else f", {first} → {last}"
         head = Text()
-        head.append(f"{label} · {count_label(len(rows), 'thread')}", style="bold")
-        head.append(f"  d: {PERIOD_LABELS[next_period(self.period)].lower()}", style="dim")
+        if self.anchor is None:
+            # no story has a date (or only future ones): every thread, and no "Today" to claim
+            head.append(f"All · {count_label(len(rows), 'thread')}", style="bold")
+            head.append("  no story has a date", style="dim")
+        else:
+            label = PERIOD_LABELS[self.period]
+            start = period_start(self.period, self.anchor)
+            if start:
+                first, last = human_date(start), human_date(self.anchor.isoformat())
+                label += f", {last}" if first == last else f", {first} → {last}"
+            head.append(f"{label} · {count_label(len(rows), 'thread')}", style="bold")
+            head.append(f"  d: {PERIOD_LABELS[next_period(self.period)].lower()}", style="dim")
         daily = self.query_one(DailyList)
         wide = daily.date_column(daily.size.width)
         columns = (
