@@ -202,6 +202,23 @@ def test_control_characters_are_stripped_everywhere(tmp_path):
     assert strip_controls("a\r\nb\rc") == "a\nb\nc"
 
 
+def test_text_encoded_twice_is_read_as_written_but_a_json_lines_text_keeps_its_offsets(tmp_path):
+    """BBC News archive rows say "Â£9m" for "£9m" (UTF-8 read as Windows-1252); feeds do it too."""
+    twice = "Itâ€™s a cafÃ© deal: Â£9m â€“ and ðŸ˜€"
+    right = "It’s a café deal: £9m – and 😀"
+    (tmp_path / "a.md").write_text(f"---\ntitle: {twice}\n---\n{twice}\n", encoding="utf-8")
+    row = {"id": "r", "title": twice, "text": twice}
+    (tmp_path / "b.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    md = load([tmp_path / "a.md"]).articles[0]
+    assert (md.title, md.text.strip()) == (right, right)
+    jsonl = load([tmp_path / "b.jsonl"]).articles[0]
+    assert jsonl.title == right and jsonl.text == twice  # `brief entities` offsets point into it
+    # text in other languages that merely has those letters is left alone
+    other = "São Paulo, Ærø, naïve, Ångström, “quoted”"
+    (tmp_path / "c.txt").write_text(other, encoding="utf-8")
+    assert load([tmp_path / "c.txt"]).articles[0].text.strip() == other
+
+
 def test_every_row_of_a_named_file_is_a_briefing_even_a_reprint(tmp_path):
     """Copies of one story merge only among the library's followed feeds: tools that hand brief
     a file (an evaluation set with reprints, say) get a briefing and a thread place per row."""
