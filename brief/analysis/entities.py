@@ -12,7 +12,7 @@ import collections
 import re
 
 from brief.analysis.ner_tagger import RUN_RE, TITLE_WORDS, resources, tag_runs
-from brief.analysis.org_cues import cues
+from brief.analysis.org_cues import INNINGS_AFTER, cues, strong_cues
 from brief.model import Entity, Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
@@ -31,8 +31,10 @@ _TITLE_BEFORE = re.compile(r"(?=[A-Z])((?:[A-Z][\w.]*\s+)*?)((?:[A-Z][a-z]+\.?\s
 def _initials_match(acronym: str, name: str) -> bool:
     letters = [c for c in acronym if c.isalpha()]
     words = [w for w in _WORD.findall(name) if w not in _LOWER_WORDS]
+    capitals = sum(c.isupper() for c in letters)
     return (
-        len(letters) >= 2
+        capitals >= 2
+        and 2 * capitals >= len(letters)  # "(Spain)" after "Sara Serrano" is no acronym
         and bool(words)
         and letters[0].upper() == words[0][0]
         and len(words) <= len(letters)
@@ -86,16 +88,55 @@ ORG_HEADS = frozenset(
     Services Office Parliament Assembly Congress
     Senate Bureau Reserve Exchange Network Times Post Journal News Press""".split()
 )
+# Words that end only a company's name: whatever the tagger read, the run is an organisation.
+COMPANY_SUFFIXES = frozenset(
+    """Corp Corporation Inc Incorporated Ltd Limited Co Cos Plc PLC plc AG AB SA NV BV GmbH
+    SpA Bhd Tbk Bancorp Bancshares Holdings Bros S.A. N.V. A.G.""".split()
+)
+ORG_HEADS = ORG_HEADS | COMPANY_SUFFIXES
 _LEADING = frozenset(("The", "A", "An", *TITLE_WORDS))
+# An abbreviation whose full stop belongs to the name: "Hartley Bros.", "Norland Corp.".
+_ABBREVIATED_END = frozenset("Corp Inc Co Cos Ltd Bros Jr Sr".split())
+
+
+# Plural words that end a place's name, not a team's: "Cayman Islands", "Golan Heights".
+_PLACE_PLURALS = frozenset(
+    """Islands Isles Keys Falls Mountains Hills Heights Lakes Springs Plains Highlands Lowlands
+    Territories Provinces States Emirates Alps Rockies Downs Fields Gardens Woods Sands Rapids
+    Narrows Straits Glades Dunes Cliffs Valleys Forests Waters Games Olympics Championships
+    Series Affairs Relations Rights Times News""".split()
+)
+
+
+def _team_name(words: list[str], res) -> bool:
+    """A town or state and a plural nickname: "Denver Comets", "San Jose Pelicans"; the name of
+    a side, not of a place ("Golan Heights") or of a town's people ("Texas Democrats")."""
+    last = words[-1]
+    place = " ".join(words[:-1])
+    return (
+        len(last) > 3
+        and last[0].isupper()
+        and last[1:].islower()
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and last not in _PLACE_PLURALS
+        and last not in res.norp
+        and last not in res.phrases
+        and bool(known_codes(place, res.phrases).strip("RNOA"))
+    )
 
 
 def _org_runs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """One ORG span for a capitalised run that ends in an organisation head noun, replacing the
     pieces a tagger may have cut it into ("European" + "Central Bank")."""
     merged = []
+    res = resources()
     for run in RUN_RE.finditer(text):
         words = run.group().split()
-        if len(words) < 2 or words[-1] not in ORG_HEADS:
+        if len(words) < 2:
+            continue
+        team = words[-1][-1:] == "s" and _team_name(words, res)
+        if words[-1] not in ORG_HEADS and not team:
             continue
         s, e = run.span()
         while words and words[0] in _LEADING:
@@ -115,6 +156,10 @@ def _org_runs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
             words = words[1:]
             inside = inside[1:]
         if len(inside) == 1 and inside[0][:2] == (s, e):
+            if (inside[0][2] != "ORG" and (words[-1] in COMPANY_SUFFIXES or team)) or (
+                inside[0][2] in ("GPE", "LOC") and words[-1] in ORG_HEADS
+            ):
+                merged.append(((s, e, "ORG"), inside))  # "Hanwol Motor Corp" is no person
             continue  # the tagger already has it whole
         if any(sp[0] < s or sp[1] > e for sp in inside):
             continue  # a span reaching outside the run: the tagger saw something else
@@ -206,6 +251,170 @@ def _untagged_clubs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
     return found
 
 
+# A side in a results line or a table row: a name with a score after it, and a score, a "v" or
+# the start of a line before it ("Lindfield 2 Port Kessel 0", "Chelsea 2 1 1 0 4 2 4").
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]*$|[ \t]+(?:[A-Z(]|\d{1,3}\b))", re.MULTILINE)
+_SIDE_BEFORE = re.compile(r"(?:^|\d[ \t]+|[ \t]v\.?[ \t]+|:[ \t]+)$", re.MULTILINE)
+_NOT_SIDES = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday""".split()
+)
+_MIN_ROWS = 3  # a document with fewer such rows has no table
+# A word, then a score as _SCORE_AFTER or INNINGS_AFTER read one: one pass tells whether a
+# story has any row at all.
+_RUN_ENDING = re.compile(rf"({RUN_RE.pattern})$")
+_ROW_HINT = re.compile(
+    r"[^\W\d_][ \t]+\d{1,3}(?:[ \t]*$|[ \t]+(?:[A-Z(]|\d{1,3}\b|and[ \t]+\d)|[-–]\d)",
+    re.MULTILINE,
+)
+
+
+def _untagged_sides(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sides in results lines and table rows that the tagger left out: a table has many rows, and
+    a name that opens one, with scores after it, is a team ("Lindfield 3 1 2 0 3 2 5")."""
+    rows = []
+    innings = []
+    lower = resources().lower
+    last = -1
+    for hint in _ROW_HINT.finditer(text):  # a word with a score after it: few in most stories
+        run = _RUN_ENDING.search(text, max(0, hint.start() - 80), hint.start() + 1)
+        if not run or run.start(1) <= last:
+            continue
+        s, e = run.span(1)
+        last = s
+        if INNINGS_AFTER.match(text, e):
+            innings.append((s, e))  # "Westmere 259 and 207": a side, table or not
+        elif _SCORE_AFTER.match(text, e) and _SIDE_BEFORE.search(text, max(0, s - 12), s):
+            rows.append((s, e))
+    if len(rows) < _MIN_ROWS:
+        rows = []
+    rows += innings
+    if not rows:
+        return []
+    found = []
+    phrases = resources().phrases
+    for s, e in rows:
+        name = text[s:e]
+        first = name.split()[0]
+        inside = [sp for sp in spans if sp[0] < e and s < sp[1]]
+        if inside and all(s <= a and b <= e and t != "PERSON" for a, b, t in inside):
+            # "Port Kessel 0" read as "Kessel": the side is the whole run
+            if (
+                inside[0][:2] != (s, e)
+                and not name.isupper()  # a capitals table runs its headers into the names
+                and name.count(" ") < 4
+                and not known_codes(name, phrases).strip("TS")
+            ):
+                for sp in inside:
+                    spans.remove(sp)
+                found.append((s, e, "ORG"))
+            continue
+        if (
+            inside
+            or first in _NOT_SIDES
+            or first in TITLE_WORDS
+            or (" " not in name and name.lower() in lower)
+            or known_codes(name, phrases).strip("TS")  # a country is a place (a national side)
+        ):
+            continue
+        found.append((s, e, "ORG"))
+    return found
+
+
+_NOBLE = frozenset(
+    "Duke Duchess Earl Lord Lady Count Countess Marquis Baron Archduke Emperor Empress Sultan "
+    "Emir Shah Tsar Czar Bishop Saint".split()
+)
+_NOT_NAMES_BEFORE_OF = frozenset(
+    "shares stock analysts representatives members officials sources units results".split()
+)
+_OF = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
+
+
+def _split_of(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two names a tagger ran together over "of"/"for": "Valmont of France", "Norland Chemical Co
+    of the United States", "Tom Harlow of the Dayton Fire Department". A name's own "of"
+    follows a common word ("Bank of England", "University of Texas", "Sea of Japan"); after a
+    company suffix, a person's name, or a proper name before a place, it starts another name."""
+    if " of " not in text and " for " not in text:
+        return spans
+    res = resources()
+    out = []
+    for s, e, t in spans:
+        pieces = []
+        start = s
+        for m in _OF.finditer(text, s, e):
+            left = text[start : m.start()]
+            words = left.split()
+            nxt = _OF.search(text, m.end(), e)
+            right = text[m.end() : nxt.start() if nxt else e]
+            if not words or not right[:1].isupper() or left.isupper():
+                continue
+            last = words[-1]
+            proper = (
+                last[:1].isupper()
+                and last.lower() not in res.lower
+                and last not in TITLE_WORDS
+                and last not in _NOBLE
+            )
+            person = len(words) > 1 and "F" in res.names.get(words[0].upper(), "")
+            place_after = bool(known_codes(right, res.phrases).strip("RNOA"))
+            place_before = bool(known_codes(last, res.phrases).strip("RNOA"))
+            if len(words) == 1 and last.lower() in _NOT_NAMES_BEFORE_OF:
+                start = m.end()  # "Shares of Brent & Harlow Co": the name is after "of"
+            elif last in COMPANY_SUFFIXES or (
+                proper and (person or (place_after and not place_before))
+            ):
+                pieces.append((start, m.start()))
+                start = m.end()
+        if not pieces and start == s:
+            out.append((s, e, t))
+            continue
+        pieces.append((start, e))
+        for a, b in pieces:
+            name = text[a:b]
+            codes = known_codes(name, res.phrases)
+            if codes.strip("RNOA"):
+                kind = "GPE"
+            elif _last_word(text, a, b) in ORG_HEADS or "O" in codes:
+                kind = "ORG"
+            elif "F" in res.names.get(name.split()[0].upper(), "") and " " in name:
+                kind = "PERSON"
+            else:
+                kind = t
+            out.append((a, b, kind))
+    return out
+
+
+_RUN_BEFORE = re.compile(rf"({RUN_RE.pattern})(?:['’]s)?[ \t]+$")
+
+
+def _untagged_by_cue(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name the tagger left out right before a cue that alone names an organisation ("A
+    Bundesbank spokesman said", "Ameren shares fell"): the run before the cue, without a leading
+    "The"/"A", when it is no common word."""
+    found = []
+    lower = resources().lower
+    for c in strong_cues(text):
+        m = _RUN_BEFORE.search(text, max(0, c - 60), c)
+        if not m:
+            continue
+        s, e = m.span(1)
+        words = m.group(1).split()
+        while words and words[0] in _LEADING:
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if (
+            not words
+            or (len(words) == 1 and words[0].lower() in lower)
+            or any(a < e and s < b for a, b, _ in spans)
+        ):
+            continue
+        found.append((s, e, "ORG"))
+    return found
+
+
 def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     """Tagger spans plus the acronyms the text defines, and lower-case club/forum tails."""
     spans = []
@@ -219,17 +428,29 @@ def _raw_spans(text: str) -> list[tuple[int, int, str]]:
             t = "NORP"  # a known nationality is one, whatever its context ("North Korean leader")
         spans.append((s, e, t))
     spans.extend(_untagged_clubs(text, spans))
-    spans = _split_titles(text, _org_runs(text, spans))
+    spans.extend(_untagged_sides(text, spans))
+    spans.extend(_untagged_by_cue(text, spans))
+    spans = _split_titles(text, _split_of(text, _org_runs(text, _split_of(text, spans))))
     taken = {s for s, _, _ in spans}
     spans.extend(_speakers(text, spans, taken))
-    spans.extend(_repeats(text, spans, taken))
-    for s, e, t in list(spans):
+    for s, e, t in list(spans):  # before the repeats: "NCP" further on is the party too
         m = _ACRONYM_AFTER.match(text, e)
         if m and m.start(1) not in taken and _initials_match(m.group(1), text[s:e]):
             spans.append((m.start(1), m.end(1), t))
             taken.add(m.start(1))
+    spans.extend(_repeats(text, spans, taken))
+    spans = [
+        (s, e + 1, t)
+        if text.startswith(".", e) and _last_word(text, s, e) in _ABBREVIATED_END
+        else (s, e, t)
+        for s, e, t in spans
+    ]
     spans.sort()
     return spans
+
+
+def _last_word(text: str, s: int, e: int) -> str:
+    return text[text.rfind(" ", s, e) + 1 : e]
 
 
 def _repeats(
@@ -293,6 +514,11 @@ def _occurrences(text: str, names: dict[str, str]) -> list[tuple[int, int]]:
 def _canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     aliases = resources().aliases
     surfaces = [" ".join(text[s:e].split()) for s, e, _ in spans]
+    # "Hartley Bros." and "Hartley Bros" are one name
+    surfaces = [
+        n[:-1] if n.endswith(".") and n[:-1].rsplit(" ", 1)[-1] in _ABBREVIATED_END else n
+        for n in surfaces
+    ]
     names = []
     for (_, _, t), surface in zip(spans, surfaces):
         name = aliases.get(surface, surface)
@@ -398,6 +624,15 @@ def _alias_forms(text: str, s: int, e: int, surface: str) -> list[str]:
 _KNOWN_KIND = {"O": "ORG", "C": "GPE"}
 
 
+def known_codes(name: str, phrases: dict[str, str]) -> str:
+    """The gazetteer's codes for a name, reading one in capitals as written in a wire headline
+    ("NEW YORK" as "New York"); a short one stays as it is ("US" is no "Us")."""
+    codes = phrases.get(name, "")
+    if not codes and len(name) > 3 and name.isupper():
+        codes = phrases.get(name.title(), "")
+    return codes
+
+
 def _organisations_by_cue(text: str, spans, names: list[str], kind: dict[str, str]) -> None:
     """A name with organisation cues around it in this article is one ("shares of Ameren",
     "Aston Villa beat Leeds 2-1"), unless it reads as a person's full name ("Brian Little":
@@ -413,18 +648,44 @@ def _organisations_by_cue(text: str, spans, names: list[str], kind: dict[str, st
             match.add(name)
     for name in business | match:
         words = name.split()
-        if ("F" in res.names.get(words[0].upper(), "") and len(words) > 1) or res.phrases.get(
-            name, ""
-        ).strip("TS"):
-            continue  # a person's full name, or a country or region
-        person_read = name in business and kind[name] in ("PERSON", "NORP", "EVENT")
+        if known_codes(name, res.phrases).strip("TS") or words[0] in _NOT_SIDES:
+            continue  # a country or region; "Friday announced its ..."
+        # a person's full name stays one ("Brian Little"; "Pryce 8-0-37-2" beside "R. Pryce" is
+        # the bowler); a place read as "Crystal Palace" does not
+        person_read = (
+            name in business
+            and kind[name] in ("PERSON", "NORP", "EVENT")
+            and not ("F" in res.names.get(words[0].upper(), "") and len(words) > 1)
+            and re.search(rf"\b[A-Z]\.[ \t]*{re.escape(words[-1])}\b", text) is None
+        )
         if person_read or (name in match and kind[name] in ("GPE", "LOC")):
             kind[name] = "ORG"
 
 
+def _full_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A two- or three-word name read as a place whose last word stands alone as a person in the
+    same story is that person's full name ("Vladimir Putin" opening a story, "Putin" after)."""
+    persons = {text[s:e] for s, e, t in spans if t == "PERSON" and " " not in text[s:e]}
+    if not persons:
+        return spans
+    phrases = resources().phrases
+    out = []
+    for s, e, t in spans:
+        name = text[s:e]
+        if (
+            t in ("GPE", "LOC", "NORP")
+            and 0 < name.count(" ") < 3
+            and name.rsplit(" ", 1)[1] in persons
+            and name not in phrases
+        ):
+            t = "PERSON"
+        out.append((s, e, t))
+    return out
+
+
 def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Mentions in text order, and entities by salience (mention count, then first position)."""
-    spans = _raw_spans(text)
+    spans = _full_names(text, _raw_spans(text))
     names = _canonical_names(text, spans)
     votes: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     first: dict[str, int] = {}
@@ -443,9 +704,14 @@ def find_entities(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     # the tagger read in this document ("Twitter" is no person, "Ireland" no organisation).
     phrases = resources().phrases
     for name in kind:
-        known = _KNOWN_KIND.get(phrases.get(name, ""))
+        codes = known_codes(name, phrases)
+        known = _KNOWN_KIND.get(codes)
         if known:
             kind[name] = known
+        elif name.isupper() and codes.strip("TS") == "" and codes and kind[name] == "ORG":
+            # "LAGOS 2024-05-02", "SPAIN BEAT CHILE": a known town or state in capitals is the
+            # place unless cues around it say it is a side (below)
+            kind[name] = "GPE"
     for name in kind:
         # the tagger read a person's full name as something else; cues may still make it a club
         if kind[name] != "PERSON" and _given_name_first(name):

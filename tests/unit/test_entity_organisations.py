@@ -90,3 +90,29 @@ def test_a_capitals_headline_and_dateline_name_only_the_places():
     assert {("JAPAN", "GPE"), ("CHINA", "GPE"), ("LONDON", "GPE")} <= found
     words = {w for name, _ in found for w in name.split()}
     assert not words & {"SOCCER", "GET", "LUCKY", "WIN", "SURPRISE", "DEFEAT"}, found
+
+
+def test_sides_in_a_results_table_are_found_from_the_table_itself():
+    found = _mentions(
+        "Second round matches on Saturday:\nLindfield 2 Port Kessel 0\n"
+        "Westhaven 3 1 2 0 3 2 5\nCarrowmore 0 Ballymoss 1\n"
+        "Eastholm 238 and 133-5, Northvale 471 (J. Doe 123)\n"
+    )
+    sides = {"Lindfield", "Port Kessel", "Westhaven", "Carrowmore", "Ballymoss"}
+    assert {(name, "ORG") for name in sides} <= found
+    assert {("Eastholm", "ORG"), ("Northvale", "ORG")} <= found
+
+
+def test_a_company_suffix_or_a_nickname_makes_the_run_an_organisation():
+    found = _mentions(
+        "The new city car made by Hanwol Motor Corp was shown on Thursday. "
+        "A late double won the game as the Denver Comets beat the Hawks."
+    )
+    assert {("Hanwol Motor Corp", "ORG"), ("Denver Comets", "ORG")} <= found
+    found = _mentions("Tom Harlow of Norland Banks Inc. in Dayton said so.")
+    assert {("Tom Harlow", "PERSON"), ("Norland Banks Inc.", "ORG")} <= found
+
+
+def test_a_country_in_brackets_after_a_person_is_no_acronym_of_the_name():
+    found = _mentions("Sara Serrano (Spain) beat Lena Lind (Sweden) 2-0 in the final.")
+    assert {("Spain", "GPE"), ("Sweden", "GPE")} <= found

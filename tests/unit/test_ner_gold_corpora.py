@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from tools.ner import gold
 from tools.ner.gold import detokenize, spans_from_tags
 from tools.ner.gum import gum_documents
 
@@ -52,3 +54,30 @@ def test_gum_names_are_the_proper_noun_cores_outermost_first(tmp_path: Path):
     names = [(text[g["start"] : g["end"]], g["type"]) for g in doc["gold"]]
     assert text == "US President Barack Obama met the Bank of England's governor."
     assert names == [("US", "LOC"), ("Barack Obama", "PER"), ("Bank of England", "ORG")]
+
+
+def test_share_alike_sources_train_only_when_asked(tmp_path: Path):
+    """UNER EWT (CC BY-SA) gives only its held-out test file, and GUM's bio and voyage genres
+    (CC BY-SA texts) are not read, unless gold.py is given --share-alike."""
+    iob = "# newdoc\n1\tPutin\tB-PER\n2\tspoke\tO\n"
+    for name in ("en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"):
+        (tmp_path / name).write_text(iob, encoding="utf-8")
+    for genre in ("news", "bio", "voyage"):
+        (tmp_path / f"GUM_{genre}_test.conllu").write_text(CONLLU, encoding="utf-8")
+    out = tmp_path / "out"
+    uner = [str(tmp_path / "en_ewt-ud-dev.iob2"), str(tmp_path / "en_ewt-ud-test.iob2")]
+
+    def sources(split: str) -> list[str]:
+        lines = (out / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+        return sorted(json.loads(line)["id"] for line in lines)
+
+    gold.main([str(out), "--uner", *uner, "--gum", str(tmp_path)])
+    everything = sources("train") + sources("heldout")
+    assert [i for i in everything if i.startswith("uner")] == ["uner-en_ewt-ud-test-0"]
+    assert "uner-en_ewt-ud-test-0" in sources("heldout")
+    assert [i for i in everything if i.startswith("GUM")] == ["GUM_news_test"]
+
+    gold.main([str(out), "--share-alike", "--uner", *uner, "--gum", str(tmp_path)])
+    everything = sources("train") + sources("heldout")
+    assert "uner-en_ewt-ud-dev-0" in sources("train")
+    assert {"GUM_bio_test", "GUM_voyage_test"} <= set(everything)

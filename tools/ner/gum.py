@@ -7,7 +7,9 @@ leading title ("President", "Mr") or "the". Outermost names win, as in CoNLL; a 
 name is what follows the last title in its run ("US President Barack Obama" -> US, Barack Obama).
 Person, organization and place give PER, ORG and LOC; other named things give MISC.
 
-Only the genres whose texts may be used commercially are read (see tools/ner/README.md).
+Only the genres whose texts may be used commercially are read (see tools/ner/README.md), and of
+those, by default, only the ones without a share-alike licence: bio and voyage (Wikipedia and
+Wikivoyage texts, CC BY-SA 3.0) are read only when asked for (gold.py --share-alike).
 """
 
 from __future__ import annotations
@@ -17,7 +19,17 @@ from pathlib import Path
 
 from tools.ner.gold import held_out
 
-GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
+# Genre -> licence of its texts (the annotations are CC BY 4.0 throughout).
+GENRE_LICENCES = {
+    "academic": "CC BY 4.0",
+    "court": "CC BY 4.0",
+    "interview": "CC BY 2.5",
+    "news": "CC BY 2.5",
+    "bio": "CC BY-SA 3.0",
+    "voyage": "CC BY-SA 3.0",
+}
+GENRES = tuple(g for g, licence in GENRE_LICENCES.items() if "-SA" not in licence)
+SHARE_ALIKE_GENRES = tuple(g for g, licence in GENRE_LICENCES.items() if "-SA" in licence)
 TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 SKIP_TYPES = frozenset(("time", "quantity", "abstract", "substance", "animal", "plant"))
 CONNECT = frozenset("of the & - de du la van von der al bin".split())
@@ -142,9 +154,9 @@ def names(tokens, mentions) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def gum_documents(dep_dir: Path):
+def gum_documents(dep_dir: Path, genres: tuple[str, ...] = GENRES):
     for path in sorted(Path(dep_dir).glob("GUM_*.conllu")):
-        if path.stem.split("_")[1] not in GENRES:
+        if path.stem.split("_")[1] not in genres:
             continue
         tokens, mentions = read_conllu(path)
         parts, offsets, pos = [], [], 0

@@ -1,12 +1,12 @@
 """Dev-time: train brief's perceptron tagger on gold-labelled corpora (or spaCy silver labels).
 
     /tmp/nerlab/venv/bin/python tools/ner/silver.py /tmp/nerlab/silver.jsonl DEV.jsonl...
-    .venv/bin/python -m tools.ner.train TRAIN.jsonl... [--heldout HELDOUT.jsonl]
+    .venv/bin/python -m tools.ner.train TRAIN.jsonl... [--heldout HELDOUT.jsonl] [--out MODEL.json]
 
 TRAIN files are gold documents from tools/ner/gold.py ({"gold": [...]}, CoNLL types) or spaCy
 silver ones from tools/ner/silver.py ({"ents": [...]}). With --heldout, scores the held-out gold
 documents through brief's whole entity pipeline and writes nothing; without it, writes
-brief/analysis/data/ner_model.json.
+brief/analysis/data/ner_model.json (or --out MODEL.json).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 from brief.analysis import ner_tagger as nt
 
 OUT = Path(nt.__file__).with_name("data") / "ner_model.json"
-EPOCHS = 10
+EPOCHS = int(os.environ.get("NER_EPOCHS", "10"))
 CAPITALS = 8  # one training document in 8 is also seen in capitals
 PRUNE = float(os.environ.get("NER_PRUNE", "1.0"))  # smaller averaged weights are dropped
 
@@ -145,7 +145,7 @@ def train(docs, res):
     res.lower = frozenset(lower_lexicon(edited))
     data = [(d["text"], run, gold) for d in docs for run, gold in examples(d["text"], d["spans"], res)]
     learner = Perceptron()
-    rng = random.Random(7)
+    rng = random.Random(int(os.environ.get("NER_SEED", "7")))
     for epoch in range(EPOCHS):
         rng.shuffle(data)
         for text, run, gold in data:
@@ -181,7 +181,7 @@ GEO_FEATURES = frozenset(
 )
 EVENT_HEADS = frozenset(
     """War Cup Olympics Games Championship Championships Open Election Revolution Festival Summit
-    Conference Tournament Series Prix Marathon Crisis Massacre Battle""".split()
+    Conference Tournament Series Prix Marathon Crisis Massacre Battle Bowl""".split()
 )
 
 
@@ -198,7 +198,13 @@ def brief_type(name: str, conll: str, res) -> str | None:
         return "GPE"
     if name in res.norp:
         return "NORP"
-    return "EVENT" if last in EVENT_HEADS else None
+    words = name.split()
+    while len(words) > 1 and (words[-1] in _NUMERALS or words[-1].isdigit()):
+        words.pop()  # "World War II", "World War Two", "Super Bowl 50": the head is before
+    return "EVENT" if words and words[-1] in EVENT_HEADS else None
+
+
+_NUMERALS = frozenset("I II III IV V VI One Two Three Four Five".split())
 
 
 def gold_spans(doc: dict, res) -> list[tuple[int, int, str | None]]:
@@ -269,7 +275,7 @@ def census_names() -> dict[str, list[str]]:
     return {"first": first, "last": sorted(read("dist.all.last", 20_000))}
 
 
-def main(paths: list[str], heldout: str | None) -> None:
+def main(paths: list[str], heldout: str | None, out: Path = OUT) -> None:
     names = census_names()
     res = nt.Resources(nt.load_json("gazetteer.json"), names)
     docs = load(paths, res, capitals=CAPITALS)
@@ -287,11 +293,12 @@ def main(paths: list[str], heldout: str | None) -> None:
         **names,
         "weights": dict(sorted(weights.items())),
     }
-    OUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(OUT, len(weights), "features", OUT.stat().st_size, "bytes")
+    out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(out, len(weights), "features", out.stat().st_size, "bytes")
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
     held = args[args.index("--heldout") + 1] if "--heldout" in args else None
-    main([a for a in args if a not in ("--heldout", held)], held)
+    out = args[args.index("--out") + 1] if "--out" in args else None
+    main([a for a in args if a not in ("--heldout", held, "--out", out)], held, Path(out or OUT))
