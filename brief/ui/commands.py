@@ -67,7 +67,9 @@ QUIT = Command("quit", "q", "quit", "Quit", "Quit", APP, EVERYWHERE)
 
 # --- the main screen: the list, the search bar, the reading pane, the saved searches ------------
 
-SEARCH = Command("search", "/", "search", "Search", "Search", MAIN, EVERYWHERE)
+# A priority key: handled as it arrives, before keys typed in the same burst (a paste, a line
+# in one SSH packet) are passed on, so they reach the search bar, not the list behind it.
+SEARCH = Command("search", "/", "search", "Search", "Search", MAIN, EVERYWHERE, priority=True)
 # Short words for the footer; the help and the palette show the descriptions.
 THREAD = Command("thread", "t", "thread_timeline", "Thread", "Thread timeline", MAIN, THREADS)
 SHOW_DAILY = Command("daily", "b", "daily", "Daily", "Daily briefing", MAIN, THREADS)

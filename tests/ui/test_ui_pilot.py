@@ -222,6 +222,18 @@ async def test_a_malformed_qualifier_is_shown_not_raised():
         assert app.is_running
 
 
+async def test_a_slash_typed_in_the_search_bar_is_part_of_the_query():
+    """ "/" opens the search at once (a priority key, so a burst typed after it lands in the
+    bar); typed in the bar, it is text: "AC/DC"."""
+    app = BriefApp([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"AC", "slash", *"DC")
+        await pilot.pause()
+        bar = app.query_one(SearchInput)
+        assert app.focused is bar and bar.value == "AC/DC"
+
+
 async def test_ctrl_s_saves_the_query_and_s_stars_for_is_starred():
     from brief.store import Store
 

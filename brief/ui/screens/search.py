@@ -68,13 +68,19 @@ class SearchPart:
         return self.query_one("#list-column").has_class("filtering")
 
     def action_search(self) -> None:
+        bar = self.query_one("#filter", Input)
+        if self.focused is bar:
+            bar.insert_text_at_cursor("/")  # the key is a priority one: in the bar it is text
+            return
         if not self.searching:
             cards = self.query_one(BriefingList)
             self._before_search = (list(cards.source), cards.cursor, self.list_label)
             self.query_one("#list-column").add_class("filtering")
             self._set_status("", 0, 0, ())
         self.remove_class("reading")
-        self.query_one("#filter", Input).focus()
+        # at once, not after the queued events (`focus()` waits for them): the keys typed
+        # right after "/" go into the bar
+        self.set_focus(bar)
 
     def start_search(self, query: str) -> None:
         """Open the bar with `query` typed in (the palette and saved searches use this)."""
