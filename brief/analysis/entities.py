@@ -16,9 +16,8 @@ from brief.analysis.org_cues import INNINGS_AFTER, cues, strong_cues
 from brief.model import Entity, Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
-_ORG_TAIL = re.compile(
-    r"\s+[a-z]+\s+(?:club|forum)\b"
-)  # "Valdai discussion club", not "the Ayrshire club"
+# "Valdai discussion club", not "the Ayrshire club" (see _CLUB)
+_ORG_TAIL = re.compile(r"\s+[a-z]+\s+(?:club|forum)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 _LOWER_WORDS = frozenset(
     "of de del di da du la le van von der den al el bin and the for on".split()
@@ -194,7 +193,8 @@ def _split_titles(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     """The person after a job title inside a run is the entity, not the run with its title:
     "Springfield Mayor Linda Alvarez" is Linda Alvarez (and the place Springfield)."""
     out = []
-    places, norp = resources().phrases, resources().norp
+    res = resources()
+    places, norp = res.phrases, res.norp
     for s, e, kind in spans:
         if text.count(" ", s, e) < 1:  # one word: no title inside
             if _NAME_AFTER.match(text, e) and _DEPARTMENT_BEFORE.search(text, max(0, s - 40), s):
@@ -272,7 +272,9 @@ _ROW_HINT = re.compile(
 
 def _untagged_sides(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Sides in results lines and table rows that the tagger left out: a table has many rows, and
-    a name that opens one, with scores after it, is a team ("Lindfield 3 1 2 0 3 2 5")."""
+    a name that opens one, with scores after it, is a team ("Lindfield 3 1 2 0 3 2 5"). Where
+    the tagger read only part of a side ("Kessel" of "Port Kessel 0"), that part is removed
+    from `spans` and the whole side returned."""
     rows = []
     innings = []
     lower = resources().lower
@@ -332,6 +334,12 @@ _NOT_NAMES_BEFORE_OF = frozenset(
 _OF = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?")
 
 
+def _reads_as_full_name(words: list[str]) -> bool:
+    """Two words or more, the first a known given name: how a person's full name reads
+    ("Brian Little", "Tom Harlow")."""
+    return len(words) > 1 and "F" in resources().names.get(words[0].upper(), "")
+
+
 def _split_of(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two names a tagger ran together over "of"/"for": "Valmont of France", "Norland Chemical Co
     of the United States", "Tom Harlow of the Dayton Fire Department". A name's own "of"
@@ -358,7 +366,7 @@ def _split_of(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
                 and last not in TITLE_WORDS
                 and last not in _NOBLE
             )
-            person = len(words) > 1 and "F" in res.names.get(words[0].upper(), "")
+            person = _reads_as_full_name(words)
             place_after = bool(known_codes(right, res.phrases).strip("RNOA"))
             place_before = bool(known_codes(last, res.phrases).strip("RNOA"))
             if len(words) == 1 and last.lower() in _NOT_NAMES_BEFORE_OF:
@@ -379,7 +387,7 @@ def _split_of(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
                 kind = "GPE"
             elif _last_word(text, a, b) in ORG_HEADS or "O" in codes:
                 kind = "ORG"
-            elif "F" in res.names.get(name.split()[0].upper(), "") and " " in name:
+            elif _reads_as_full_name(name.split()):
                 kind = "PERSON"
             else:
                 kind = t
@@ -571,7 +579,7 @@ def _club_after_town(name: str, phrases: dict[str, str]) -> bool:
     """ "Manchester City", "Ipswich Town": a known town and City or Town, which the gazetteer
     does not know as a place itself (as it knows "Mexico City" and "Cape Town"), is a club."""
     town, _, tail = name.rpartition(" ")
-    return tail in ("City", "Town") and "T" in phrases.get(town, "") and name not in phrases
+    return tail in ("City", "Town") and "T" in known_codes(town, phrases) and name not in phrases
 
 
 def _given_name_first(name: str) -> bool:
@@ -589,7 +597,7 @@ def _given_name_first(name: str) -> bool:
         return False
     res = resources()
     return (
-        "F" in res.names.get(words[0].upper(), "")
+        _reads_as_full_name(words)
         and words[0].lower() not in res.lower  # "Major League", "Golden Four", "Grace Road"
         # "Hong Kong Open", "Florida Marlins" (a surname may be a town: "Don McLean")
         and words[0] not in res.phrases
@@ -655,7 +663,7 @@ def _organisations_by_cue(text: str, spans, names: list[str], kind: dict[str, st
         person_read = (
             name in business
             and kind[name] in ("PERSON", "NORP", "EVENT")
-            and not ("F" in res.names.get(words[0].upper(), "") and len(words) > 1)
+            and not _reads_as_full_name(words)
             and re.search(rf"\b[A-Z]\.[ \t]*{re.escape(words[-1])}\b", text) is None
         )
         if person_read or (name in match and kind[name] in ("GPE", "LOC")):

@@ -146,6 +146,8 @@ class MainScreen(SearchPart, Screen[None]):
         self.refresh_title()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and self.focused is self.query_one("#filter", Input):
+            return False  # the key is a priority one: typed in the bar, it is text ("AC/DC")
         # with only the saved rows on screen, the list moves; the rest waits for the corpus
         return not self.rows_only or action in ROWS_ONLY_ACTIONS
 

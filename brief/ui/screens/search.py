@@ -69,9 +69,6 @@ class SearchPart:
 
     def action_search(self) -> None:
         bar = self.query_one("#filter", Input)
-        if self.focused is bar:
-            bar.insert_text_at_cursor("/")  # the key is a priority one: in the bar it is text
-            return
         if not self.searching:
             cards = self.query_one(BriefingList)
             self._before_search = (list(cards.source), cards.cursor, self.list_label)
